@@ -138,11 +138,7 @@ public final class MetropolisEngine {
             final int i = cells[rng.nextInt(nActive)];
             final double old = s[i];
             final double proposed = binary ? -old : 2.0 * rng.nextDouble() - 1.0;
-            final int k = i << 2;
-            final double sum = s[nb[k]] + s[nb[k + 1]] + s[nb[k + 2]] + s[nb[k + 3]];
-            final double d = proposed - old;
-            final double dh = -j * (d * sum + miss[i] * (proposed * proposed - old * old)) - b[i] * d;
-            final double x = beta * (dh + inertia * Math.abs(d));
+            final double x = beta * deltaE(s, nb, miss, b, i, old, proposed, j, inertia);
             if (x <= 0 || (x < MAX_BOLTZMANN_EXPONENT && rng.nextDouble() < Math.exp(-x))) {
                 s[i] = proposed;
                 acc++;
@@ -151,6 +147,31 @@ public final class MetropolisEngine {
         steps += count;
         accepted += acc;
         System.arraycopy(s, 0, lattice.spinArray(), 0, lattice.size());
+    }
+
+    /**
+     * ΔE = e(s′) − e(s) + I·|s′ − s| of MODEL.md §3 for cell i holding {@code old} and proposing
+     * {@code proposed}: −J·[(s′ − s)·Σ present neighbours + m·(s′² − s²)] − B·(s′ − s) + I·|s′ − s|.
+     */
+    private static double deltaE(double[] s, int[] nb, double[] miss, double[] b, int i, double old, double proposed,
+                                 double j, double inertia) {
+        final int k = i << 2;
+        final double sum = s[nb[k]] + s[nb[k + 1]] + s[nb[k + 2]] + s[nb[k + 3]];
+        final double d = proposed - old;
+        return -j * (d * sum + miss[i] * (proposed * proposed - old * old)) - b[i] * d + inertia * Math.abs(d);
+    }
+
+    /**
+     * The energy change, inertia included, that the engine would weigh if cell (row, col) proposed
+     * {@code proposed} now (the quantity compared with 0 and passed to exp(−βΔE)).
+     */
+    public double energyChange(int row, int col, double proposed) {
+        applyPending();
+        int i = lattice.index(row, col);
+        if (!lattice.isActive(i)) {
+            throw new IllegalArgumentException("cell (" + row + ", " + col + ") is masked");
+        }
+        return deltaE(spin, neighbour, missing, field, i, spin[i], proposed, params.j(), params.inertia());
     }
 
     /** Runs whole sweeps: one sweep is as many steps as there are active cells. */
