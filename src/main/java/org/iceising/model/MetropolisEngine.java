@@ -133,13 +133,14 @@ public final class MetropolisEngine {
         final double beta = settings.beta();
         final boolean binary = settings.spins() == SpinKind.BINARY;
         final SplittableRandom rng = random;
+        final int threshold = lemireThreshold(nActive);
         long acc = 0;
         for (long step = 0; step < count; step++) {
-            final int i = cells[rng.nextInt(nActive)];
+            final int i = cells[uniformIndex(rng, nActive, threshold)];
             final double old = s[i];
             final double proposed = binary ? -old : 2.0 * rng.nextDouble() - 1.0;
             final double x = beta * deltaE(s, nb, miss, b, i, old, proposed, j, inertia);
-            if (x <= 0 || (x < MAX_BOLTZMANN_EXPONENT && rng.nextDouble() < Math.exp(-x))) {
+            if (x <= 0 || (x < MAX_BOLTZMANN_EXPONENT && boltzmannAccepts(rng.nextDouble(), x))) {
                 s[i] = proposed;
                 acc++;
             }
@@ -147,6 +148,38 @@ public final class MetropolisEngine {
         steps += count;
         accepted += acc;
         System.arraycopy(s, 0, lattice.spinArray(), 0, lattice.size());
+    }
+
+    /**
+     * u < exp(−x) for x > 0, evaluated exactly but mostly without {@code exp}: since
+     * 1 − x ≤ exp(−x) ≤ 1/(1 + x + x²/2), u below the first bound accepts and u above the second
+     * rejects; only the thin band between them needs the exponential.
+     */
+    private static boolean boltzmannAccepts(double u, double x) {
+        if (u < 1 - x) {
+            return true;
+        }
+        if (u * (1 + x * (1 + 0.5 * x)) > 1) {
+            return false;
+        }
+        return u < Math.exp(-x);
+    }
+
+    /** 2³² mod n: the rejection threshold of {@link #uniformIndex}. */
+    private static int lemireThreshold(int n) {
+        return (int) ((1L << 32) % n);
+    }
+
+    /**
+     * A uniform index in [0, n) by Lemire's multiply-shift with rejection (exactly uniform, and
+     * without the integer division that {@link SplittableRandom#nextInt(int)} pays on every call).
+     */
+    private static int uniformIndex(SplittableRandom rng, int n, int threshold) {
+        long m = (rng.nextInt() & 0xFFFF_FFFFL) * n;
+        while ((m & 0xFFFF_FFFFL) < threshold) {
+            m = (rng.nextInt() & 0xFFFF_FFFFL) * n;
+        }
+        return (int) (m >>> 32);
     }
 
     /**
