@@ -103,6 +103,17 @@ class BadFilesTest {
     }
 
     @Test
+    void netcdfWithACorruptCompressedChunk() throws IOException {
+        byte[] b = Files.readAllBytes(TestData.NC_2023);
+        // the compressed sensor chunks fill the file's last quarter
+        for (int i = b.length - 10_000; i < b.length - 10_000 + 16; i++) {
+            b[i] ^= (byte) 0xff;
+        }
+        String m = message(copy(TestData.NC_2023, b));
+        assertTrue(m.startsWith("NSIDC0081_SEAICE_PS_N25km_20230130_v2.0.nc: cannot be read as netCDF (java.util.zip.ZipException"), m);
+    }
+
+    @Test
     void unknownBinary() throws IOException {
         Path f = Files.write(tmp.resolve("grid.bin"), new byte[5000]);
         assertEquals("grid.bin: not a sea-ice grid: 5000 bytes is neither a NASA Team binary (136492) nor a Bootstrap"
