@@ -45,7 +45,7 @@ final class NetcdfGrids {
     static List<String> variables(Path file) {
         try (NetcdfFile nc = open(file)) {
             return concentrationVariables(nc);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw unreadable(file, e);
         }
     }
@@ -73,7 +73,7 @@ final class NetcdfGrids {
                 return grid(nc, file, names.contains(CDR_DEFAULT) ? CDR_DEFAULT : names.get(0), date, product, name);
             }
             return defaultSensor(nc, file, names, date, product, name, area);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw unreadable(file, e);
         }
     }
@@ -111,8 +111,16 @@ final class NetcdfGrids {
         return NetcdfFile.open(file.toString());
     }
 
-    private static DataFileException unreadable(Path file, IOException e) {
-        return new DataFileException(file, "cannot be read as netCDF (" + e.getMessage() + ")", e);
+    /**
+     * A damaged file makes netCDF-Java throw I/O errors but also unchecked ones (bad HDF5 structures,
+     * corrupt zlib chunks); all become one message. Our own {@link DataFileException}s pass through.
+     */
+    private static DataFileException unreadable(Path file, Exception e) {
+        if (e instanceof DataFileException d) {
+            return d;
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new DataFileException(file, "cannot be read as netCDF (" + why + ")", e);
     }
 
     private static List<String> concentrationVariables(NetcdfFile nc) {
