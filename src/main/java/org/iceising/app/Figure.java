@@ -1,0 +1,169 @@
+package org.iceising.app;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a titled map with its colour bar and legend, the way Panoply exports a plot: the same
+ * drawing serves the screen and the exported PNG, so what is exported is what was seen.
+ */
+public final class Figure {
+    static final double TITLE_HEIGHT = 22;
+    static final double BAR_AREA = 74;
+    private static final double PAD = 6;
+    private static final Font TITLE = Font.font("System", FontWeight.BOLD, 12);
+    private static final Font SMALL = Font.font("System", 10);
+
+    /**
+     * What a figure shows.
+     *
+     * @param title   the heading
+     * @param image   one pixel per cell; null when there is nothing to show
+     * @param scale   the colour bar
+     * @param legend  neutral colours explained below the bar
+     * @param message shown instead of the image when it is null (why there is nothing)
+     */
+    public record Content(String title, Image image, ColourScale scale, List<Raster.Swatch> legend, String message) {
+    }
+
+    private Figure() {
+    }
+
+    /** Draws {@code content} filling a {@code width} × {@code height} area. */
+    public static void draw(GraphicsContext g, double width, double height, Content content) {
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setFill(Color.BLACK);
+        g.setFont(TITLE);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(content.title(), PAD, TITLE_HEIGHT / 2, Math.max(10, width - 2 * PAD));
+        double[] box = imageBox(width, height, content.image());
+        if (content.image() != null) {
+            g.setImageSmoothing(false);
+            g.drawImage(content.image(), box[0], box[1], box[2], box[3]);
+            g.setStroke(Color.gray(0.3));
+            g.setLineWidth(1);
+            g.strokeRect(box[0] - 0.5, box[1] - 0.5, box[2] + 1, box[3] + 1);
+        } else {
+            g.setFill(Color.gray(0.93));
+            g.fillRect(box[0], box[1], box[2], box[3]);
+            g.setFill(Color.gray(0.3));
+            g.setFont(SMALL);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(content.message() == null ? "" : content.message(), box[0] + box[2] / 2, box[1] + box[3] / 2, box[2] - 4);
+        }
+        double barTop = TITLE_HEIGHT + PAD;
+        double barHeight = Math.max(40, Math.min(box[3], height - barTop - PAD - legendHeight(content.legend())));
+        drawKey(g, width - BAR_AREA + 6, barTop, barHeight, content.scale(), content.legend());
+    }
+
+    private static double legendHeight(List<Raster.Swatch> legend) {
+        return legend.isEmpty() ? 0 : 8 + legend.size() * 15;
+    }
+
+    /** The colour bar at (x, y), {@code barHeight} tall, with the legend of neutral colours below it. */
+    public static void drawKey(GraphicsContext g, double x, double y, double barHeight, ColourScale scale, List<Raster.Swatch> legend) {
+        drawColourBar(g, x, y, 14, barHeight, scale);
+        double ly = y + barHeight + 10;
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (Raster.Swatch s : legend) {
+            drawSwatch(g, x, ly, 10, s);
+            g.setFill(Color.BLACK);
+            g.fillText(s.label(), x + 14, ly + 5);
+            ly += 15;
+        }
+    }
+
+    /** Where the image goes: x, y, width, height, keeping one cell square. */
+    static double[] imageBox(double width, double height, Image image) {
+        double availW = Math.max(1, width - BAR_AREA - 2 * PAD);
+        double availH = Math.max(1, height - TITLE_HEIGHT - 2 * PAD);
+        double iw = image == null ? 1 : image.getWidth();
+        double ih = image == null ? 1 : image.getHeight();
+        double s = Math.min(availW / iw, availH / ih);
+        double w = iw * s;
+        double h = ih * s;
+        return new double[] {PAD + (availW - w) / 2, TITLE_HEIGHT + PAD, w, h};
+    }
+
+    private static void drawSwatch(GraphicsContext g, double x, double y, double size, Raster.Swatch s) {
+        double half = size / 2;
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                g.setFill(argb(((i + j) & 1) == 0 ? s.argb() : s.argb2()));
+                g.fillRect(x + i * half, y + j * half, half, half);
+            }
+        }
+        g.setStroke(Color.gray(0.4));
+        g.strokeRect(x, y, size, size);
+    }
+
+    /** A vertical colour bar, maximum at the top, with five ticks and the scale's name beside it. */
+    private static void drawColourBar(GraphicsContext g, double x, double y, double w, double h, ColourScale scale) {
+        int rows = (int) Math.max(1, Math.round(h));
+        for (int k = 0; k < rows; k++) {
+            double v = scale.max() - (scale.max() - scale.min()) * (k + 0.5) / rows;
+            g.setFill(argb(scale.argb(v)));
+            g.fillRect(x, y + h * k / rows, w, h / rows + 0.5);
+        }
+        g.setStroke(Color.gray(0.3));
+        g.setLineWidth(1);
+        g.strokeRect(x - 0.5, y - 0.5, w + 1, h + 1);
+        g.setFill(Color.BLACK);
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double[] ticks = scale.ticks(5);
+        for (double t : ticks) {
+            double ty = y + h * (scale.max() - t) / (scale.max() - scale.min());
+            g.strokeLine(x + w, ty, x + w + 3, ty);
+            g.fillText(tickLabel(t), x + w + 5, ty);
+        }
+        g.save();
+        g.translate(x + w + 36, y + h / 2);
+        g.rotate(90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(scale.label(), 0, 0, h);
+        g.restore();
+    }
+
+    /** Tick text: at most two decimals, no trailing zeros, an explicit sign on negative values. */
+    static String tickLabel(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        s = s.replaceAll("\\.?0+$", "");
+        return s.equals("-0") ? "0" : s.replace('-', '−');
+    }
+
+    private static Color argb(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+    }
+
+    /**
+     * Renders a figure off screen; the image part gets about {@code imagePixels} pixels on its
+     * longer side. Must run on the FX thread.
+     */
+    public static WritableImage render(Content content, double imagePixels) {
+        double iw = content.image() == null ? 1 : content.image().getWidth();
+        double ih = content.image() == null ? 1 : content.image().getHeight();
+        double s = imagePixels / Math.max(iw, ih);
+        double width = Math.ceil(iw * s + BAR_AREA + 2 * PAD);
+        double minHeight = TITLE_HEIGHT + 2 * PAD + 120 + legendHeight(content.legend());
+        double height = Math.ceil(Math.max(minHeight, ih * s + TITLE_HEIGHT + 2 * PAD));
+        Canvas canvas = new Canvas(width, height);
+        draw(canvas.getGraphicsContext2D(), width, height, content);
+        return canvas.snapshot(new SnapshotParameters(), null);
+    }
+}
