@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Draws the application icon, assets/iceising.png (256x256), with ImageMagick: an Arctic disk of
-# lattice cells on a deep-water background, an ice cap of white cells (spin up) fraying into
-# blue water cells (spin down) with a few thermal flips, shaded by concentration as in the
-# continuous-spin model. Deterministic: the same script always draws the same picture.
+# Draws the application icon with ImageMagick, assets/iceising.png (256x256) and the Windows
+# assets/iceising.ico: an Arctic disk of lattice cells on a deep-water background, an ice cap of
+# white cells (spin up) fraying into blue water cells (spin down) with a few thermal flips,
+# shaded by concentration as in the continuous-spin model. Deterministic: the same script always
+# draws the same picture.
 # Usage: installer/make-icon.sh [output.png]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,3 +40,6 @@ convert -size ${size}x${size} gradient:'#0d3f78-#061a36' \
   -stroke none -draw "$cells" \
   -depth 8 -define png:color-type=6 -strip "$out"
 echo "wrote $out"
+# Windows wants an .ico holding the usual sizes; macOS's .icns is made at build time there.
+convert "$out" -define icon:auto-resize=256,128,64,48,32,16 "${out%.png}.ico"
+echo "wrote ${out%.png}.ico"
