@@ -47,19 +47,13 @@ public final class EarthdataDownloader {
     private static final long POLL_MILLIS = 50;
 
     private final EarthdataCredentials credentials;
-    private final GranuleValidator validator;
 
-    /** A downloader that signs in with {@code credentials} and accepts files with the HDF5 signature. */
+    /** A downloader that signs in with {@code credentials} ({@link EarthdataCredentials#none()} for none). */
     public EarthdataDownloader(EarthdataCredentials credentials) {
-        this(credentials, GranuleValidator.HDF5_SIGNATURE);
-    }
-
-    public EarthdataDownloader(EarthdataCredentials credentials, GranuleValidator validator) {
-        if (credentials == null || validator == null) {
-            throw new IllegalArgumentException("credentials (maybe EarthdataCredentials.none()) and a validator must be given");
+        if (credentials == null) {
+            throw new IllegalArgumentException("credentials must be given (EarthdataCredentials.none() for none)");
         }
         this.credentials = credentials;
-        this.validator = validator;
     }
 
     /**
@@ -94,7 +88,7 @@ public final class EarthdataDownloader {
         listener.found(found.granules());
         Path destination = prepare(request.destination());
         List<GranuleTransfer> transfers = found.granules().stream()
-                .map(g -> new GranuleTransfer(g, destination, session, validator, request.transfer(), cancel))
+                .map(g -> new GranuleTransfer(g, destination, session, request.transfer(), cancel))
                 .toList();
         List<FileOutcome> outcomes = run(transfers, request, cancel, monitor, listener);
         DownloadReport report = new DownloadReport(request, outcomes, found.rejected(), cancel.isCancelled());

@@ -1,5 +1,8 @@
 package org.iceising.data.download;
 
+import org.iceising.data.DataFileException;
+import org.iceising.data.GridReader;
+import org.iceising.data.SeaIceGrid;
 import org.iceising.model.CancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches one granule into the destination folder: skips it if a valid copy is there; otherwise writes to
- * a hidden temporary file in the same folder, checks length, checksum and format, and renames it into
- * place atomically. A failed or cancelled try leaves no temporary file behind.
+ * a hidden temporary file in the same folder, checks length and checksum, reads it with
+ * {@link GridReader} (product and day must match), and renames it into place atomically. A failed or cancelled try leaves no temporary file behind.
  */
 final class GranuleTransfer {
 
@@ -27,21 +30,19 @@ final class GranuleTransfer {
     private final Granule granule;
     private final Path target;
     private final EarthdataSession session;
-    private final GranuleValidator validator;
     private final TransferSettings settings;
     private final CancelSignal cancel;
     private final AtomicLong bytes = new AtomicLong();
     private volatile long expected;
 
-    GranuleTransfer(Granule granule, Path destination, EarthdataSession session, GranuleValidator validator,
-                    TransferSettings settings, CancelSignal cancel) {
+    GranuleTransfer(Granule granule, Path destination, EarthdataSession session, TransferSettings settings,
+                    CancelSignal cancel) {
         this.granule = granule;
         this.target = destination.resolve(granule.fileName());
         if (!destination.equals(target.getParent()) || !target.getFileName().toString().equals(granule.fileName())) {
             throw new IllegalArgumentException("'" + granule.fileName() + "' is not a plain file name");
         }
         this.session = session;
-        this.validator = validator;
         this.settings = settings;
         this.cancel = cancel;
         this.expected = granule.sizeBytes().orElse(-1);
@@ -90,7 +91,7 @@ final class GranuleTransfer {
         return new FileOutcome(granule, status, target, n, attempts, problem);
     }
 
-    /** A copy already there counts if its length and checksum match CMR's and the validator accepts it. */
+    /** A copy already there counts if its length and checksum match CMR's and it reads as this granule's grid. */
     private boolean isValid(Path file) {
         if (!Files.isRegularFile(file)) {
             return false;
@@ -102,7 +103,7 @@ final class GranuleTransfer {
             if (granule.checksum().isPresent() && !granule.checksum().get().matches(file)) {
                 return false;
             }
-            validator.check(file);
+            checkGrid(file);
             return true;
         } catch (IOException e) {
             LOG.info("{} is there but will be fetched again: {}", granule.fileName(), e.getMessage());
@@ -157,6 +158,20 @@ final class GranuleTransfer {
                 throw new IOException(sum.algorithm() + " checksum " + actual + " differs from CMR's " + sum.hex());
             }
         }
-        validator.check(temp);
+        checkGrid(temp);
+    }
+
+    /** The file must read as a grid of this granule's product and day. */
+    private void checkGrid(Path file) throws IOException {
+        SeaIceGrid grid;
+        try {
+            grid = GridReader.read(file);
+        } catch (DataFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (grid.productKind() != granule.product().gridProduct() || !grid.date().equals(granule.date())) {
+            throw new IOException(file.getFileName() + " holds " + grid.product() + " for " + grid.date()
+                    + ", not " + granule.product() + " for " + granule.date());
+        }
     }
 }

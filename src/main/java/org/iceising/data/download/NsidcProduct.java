@@ -1,5 +1,7 @@
 package org.iceising.data.download;
 
+import org.iceising.data.GridProduct;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,19 +19,19 @@ import java.util.stream.Collectors;
 public enum NsidcProduct {
 
     /** Near-Real-Time DMSP SSMIS Daily Polar Gridded Sea Ice Concentrations, Version 2 (the study's data). */
-    NSIDC_0081("NSIDC-0081", "2", false),
+    NSIDC_0081("NSIDC-0081", "2", GridProduct.NASA_TEAM_NRT_V2),
     /** Sea Ice Concentrations from Nimbus-7 SMMR and DMSP SSM/I-SSMIS Passive Microwave Data, Version 2 (final, 1978 on). */
-    NSIDC_0051("NSIDC-0051", "2", true);
+    NSIDC_0051("NSIDC-0051", "2", GridProduct.NASA_TEAM_FINAL_V2);
 
     private final String shortName;
     private final String version;
-    private final boolean isFinal;
+    private final GridProduct gridProduct;
     private final Pattern northDaily;
 
-    NsidcProduct(String shortName, String version, boolean isFinal) {
+    NsidcProduct(String shortName, String version, GridProduct gridProduct) {
         this.shortName = shortName;
         this.version = version;
-        this.isFinal = isFinal;
+        this.gridProduct = gridProduct;
         this.northDaily = Pattern.compile(shortName.replace("-", "") + "_SEAICE_PS_N25km_(\\d{8})_v"
                 + version + "\\.\\d+\\.nc");
     }
@@ -44,9 +46,9 @@ public enum NsidcProduct {
         return version;
     }
 
-    /** True for a final (quality-controlled) product, false for near-real-time. */
-    public boolean isFinal() {
-        return isFinal;
+    /** The product as the data layer knows it (final or near-real-time, for {@code DataCatalogue}). */
+    public GridProduct gridProduct() {
+        return gridProduct;
     }
 
     /** The name on the command line: {@code nsidc-0081}, {@code nsidc-0051}. */

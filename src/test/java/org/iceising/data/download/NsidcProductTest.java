@@ -47,8 +47,8 @@ class NsidcProductTest {
     }
 
     @Test
-    void finalAndNearRealTime() {
-        assertTrue(NsidcProduct.NSIDC_0051.isFinal());
-        assertTrue(!NsidcProduct.NSIDC_0081.isFinal());
+    void finalAndNearRealTimeAsTheCatalogueRanksThem() {
+        assertTrue(NsidcProduct.NSIDC_0051.gridProduct().finalProduct());
+        assertTrue(!NsidcProduct.NSIDC_0081.gridProduct().finalProduct());
     }
 }
