@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,32 +115,44 @@ public final class EarthdataDownloader {
             Map<GranuleTransfer, Long> reported = new LinkedHashMap<>();
             Map<Granule, FileOutcome> outcomes = new LinkedHashMap<>();
             RuntimeException stop = null;
+            boolean interrupted = false;
+            monitor.progress(0, transfers.size(), progressMessage(request, outcomes.values(), transfers.size()));
             while (!running.isEmpty()) {
-                Future<FileOutcome> f = poll(completion, cancel);
+                Future<FileOutcome> f = null;
+                try {
+                    f = completion.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    cancel.cancel();
+                }
                 for (GranuleTransfer t : running.values()) {
                     long b = t.bytes();
                     if (b > 0 && !Long.valueOf(b).equals(reported.put(t, b))) {
                         listener.fileProgress(t.granule(), b, t.expected());
                     }
                 }
-                if (f != null) {
-                    GranuleTransfer t = running.remove(f);
-                    try {
-                        FileOutcome o = f.get();
-                        outcomes.put(t.granule(), o);
-                        listener.fileFinished(o);
-                    } catch (ExecutionException e) {
-                        cancel.cancel();
-                        if (stop == null) {
-                            stop = e.getCause() instanceof RuntimeException re ? re
-                                    : new DownloadException(t.granule().fileName() + ": " + e.getCause(), e.getCause());
-                        }
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException("a finished task cannot be interrupted", e);
+                if (f == null) {
+                    continue;
+                }
+                GranuleTransfer t = running.remove(f);
+                try {
+                    FileOutcome o = f.get();
+                    outcomes.put(t.granule(), o);
+                    listener.fileFinished(o);
+                } catch (ExecutionException e) {
+                    cancel.cancel();
+                    if (stop == null) {
+                        stop = e.getCause() instanceof RuntimeException re ? re
+                                : new DownloadException(t.granule().fileName() + ": " + e.getCause(), e.getCause());
                     }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException("a finished task cannot be interrupted", e);
                 }
                 monitor.progress(outcomes.size(), transfers.size(), progressMessage(request, outcomes.values(),
                         transfers.size()));
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             if (stop != null) {
                 throw stop;
@@ -150,19 +163,7 @@ public final class EarthdataDownloader {
         }
     }
 
-    private static Future<FileOutcome> poll(CompletionService<FileOutcome> completion, CancelSignal cancel) {
-        try {
-            Future<FileOutcome> f = completion.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            cancel.isCancelled();
-            return f;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancel.cancel();
-            return null;
-        }
-    }
-
-    private static String progressMessage(DownloadRequest request, java.util.Collection<FileOutcome> done, int total) {
+    private static String progressMessage(DownloadRequest request, Collection<FileOutcome> done, int total) {
         long fetched = done.stream().filter(o -> o.status() == FileOutcome.Status.FETCHED).count();
         long skipped = done.stream().filter(o -> o.status() == FileOutcome.Status.SKIPPED).count();
         long failed = done.stream().filter(o -> o.status() == FileOutcome.Status.FAILED).count();

@@ -28,15 +28,20 @@ final class FileBodySubscriber implements HttpResponse.BodySubscriber<FileBodySu
 
     private final FileChannel channel;
     private final AtomicLong bytes;
+    private final long limit;
     private final CompletableFuture<Long> done = new CompletableFuture<>();
     private Flow.Subscription subscription;
     private boolean aborted;
     private volatile long lastActivity = System.nanoTime();
 
-    /** @param bytes counts the bytes written; set to 0 here */
-    FileBodySubscriber(FileChannel channel, AtomicLong bytes) {
+    /**
+     * @param bytes counts the bytes written; set to 0 here
+     * @param limit the most bytes accepted; a longer body fails
+     */
+    FileBodySubscriber(FileChannel channel, AtomicLong bytes, long limit) {
         this.channel = channel;
         this.bytes = bytes;
+        this.limit = limit;
         bytes.set(0);
     }
 
@@ -57,6 +62,9 @@ final class FileBodySubscriber implements HttpResponse.BodySubscriber<FileBodySu
         }
         try {
             for (ByteBuffer b : buffers) {
+                if (bytes.get() + b.remaining() > limit) {
+                    throw new IOException("the server sends more than the " + limit + " bytes expected");
+                }
                 while (b.hasRemaining()) {
                     bytes.addAndGet(channel.write(b));
                 }

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class GranuleTransfer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GranuleTransfer.class);
+    /** No daily grid comes near this; a body that goes past it (when CMR gives no size) is cut off. */
+    private static final long MAX_BYTES = 1L << 30;
 
     private final Granule granule;
     private final Path target;
@@ -119,8 +121,10 @@ final class GranuleTransfer {
             long length;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 bytes.set(0);
+                long limit = granule.sizeBytes().orElse(MAX_BYTES);
                 HttpResponse<FileBodySubscriber> response = session.fetch(granule.url(),
-                        info -> new FileBodySubscriber(channel, bytes), cancel);
+                        info -> info.statusCode() == 200 ? new FileBodySubscriber(channel, bytes, limit)
+                                : HttpResponse.BodySubscribers.replacing(null), cancel);
                 int status = response.statusCode();
                 if (status != 200) {
                     String problem = "HTTP " + status + " from " + WebAddresses.redact(response.uri());

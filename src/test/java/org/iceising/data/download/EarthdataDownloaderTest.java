@@ -247,6 +247,16 @@ class EarthdataDownloaderTest {
     }
 
     @Test
+    void aBodyLongerThanCmrsSizeIsCutOff() throws Exception {
+        earthdata.cmrPages(page(earthdata.item(JAN, earthdata.bytes(JAN).length - 1, null, null)));
+        DownloadReport report = token().download(earthdata.request(dest), new Recorder(), DownloadListener.NONE);
+        FileOutcome jan = outcome(report, JAN);
+        assertEquals(FileOutcome.Status.FAILED, jan.status());
+        assertTrue(jan.problem().contains("the server sends more than the 134049 bytes expected"), jan.problem());
+        assertEquals(Set.of(), filesUnderRoot());
+    }
+
+    @Test
     void aFileHoldingAnotherDayIsRefused() throws Exception {
         earthdata.cmrPages(page(earthdata.item(JAN, -1, null, null)));
         earthdata.replies(JAN, earthdata.bytesOf(AUG));

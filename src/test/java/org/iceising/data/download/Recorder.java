@@ -2,9 +2,8 @@ package org.iceising.data.download;
 
 import org.iceising.model.ProgressMonitor;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /** A progress monitor and download listener that remembers what it was told, and cancels on a condition. */
@@ -16,10 +15,10 @@ final class Recorder implements ProgressMonitor, DownloadListener {
     record FileBytes(String name, long bytes, long expected) {
     }
 
-    final List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
-    final List<FileBytes> fileBytes = Collections.synchronizedList(new ArrayList<>());
-    final List<FileOutcome> finished = Collections.synchronizedList(new ArrayList<>());
-    final List<Thread> listenerThreads = Collections.synchronizedList(new ArrayList<>());
+    final List<Progress> progress = new CopyOnWriteArrayList<>();
+    final List<FileBytes> fileBytes = new CopyOnWriteArrayList<>();
+    final List<FileOutcome> finished = new CopyOnWriteArrayList<>();
+    final List<Thread> listenerThreads = new CopyOnWriteArrayList<>();
     volatile List<Granule> found = List.of();
     private final Predicate<Recorder> cancelWhen;
 
