@@ -204,11 +204,11 @@ class EarthdataDownloaderTest {
     @Test
     void aSlowServerTimesOutAndTheRetryGetsTheFile() throws Exception {
         earthdata.cmrListsBothSamples();
-        earthdata.replies(JAN, FakeEarthdata.slowHeaders(Duration.ofSeconds(3)), FakeEarthdata.ok());
+        earthdata.replies(JAN, FakeEarthdata.slowHeaders(Duration.ofSeconds(6)), FakeEarthdata.ok());
         CountDownLatch never = new CountDownLatch(1);
         earthdata.replies(AUG, FakeEarthdata.stallAfterHalf(never), FakeEarthdata.ok());
         DownloadRequest quick = earthdata.request(dest)
-                .withTransfer(FakeEarthdata.settings(2, Duration.ofMillis(500), Duration.ofMillis(500)));
+                .withTransfer(FakeEarthdata.settings(2, Duration.ofMillis(1500), Duration.ofMillis(1500)));
         try {
             DownloadReport report = token().download(quick, new Recorder(), DownloadListener.NONE);
             assertEquals(FileOutcome.Status.FETCHED, outcome(report, JAN).status());
