@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Reads a {@code .netrc} file the way curl and Python's netrc do: whitespace-separated tokens
  * ({@code machine}, {@code default}, {@code login}, {@code password}, {@code account}, {@code macdef}),
- * double-quoted tokens with backslash escapes, {@code #} comments. Messages never quote a password.
+ * double-quoted tokens with backslash escapes, {@code #} comments. A file that cannot be read is an
+ * {@link EarthdataAuthException}; its message never quotes a password.
  */
 final class Netrc {
 
@@ -35,7 +36,7 @@ final class Netrc {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DownloadException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new EarthdataAuthException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return find(text, host, file.toString());
     }
@@ -49,34 +50,34 @@ final class Netrc {
             String machine;
             if (t.equals("machine")) {
                 if (i >= tokens.size()) {
-                    throw new DownloadException(fileName + ": 'machine' without a host name at the end");
+                    throw new EarthdataAuthException(fileName + ": 'machine' without a host name at the end");
                 }
                 machine = tokens.get(i++);
             } else if (t.equals("default")) {
                 machine = null;
             } else {
-                throw new DownloadException(fileName + ": expected 'machine' or 'default' but found another word");
+                throw new EarthdataAuthException(fileName + ": expected 'machine' or 'default' but found another word");
             }
             String login = null;
             String password = null;
             while (i < tokens.size() && !tokens.get(i).equals("machine") && !tokens.get(i).equals("default")) {
                 String key = tokens.get(i++);
                 if (i >= tokens.size()) {
-                    throw new DownloadException(fileName + ": '" + safeKey(key) + "' without a value at the end");
+                    throw new EarthdataAuthException(fileName + ": '" + safeKey(key) + "' without a value at the end");
                 }
                 String value = tokens.get(i++);
                 switch (key) {
                     case "login" -> login = value;
                     case "password" -> password = value;
                     case "account" -> { }
-                    default -> throw new DownloadException(fileName + ": unknown word in the entry for "
+                    default -> throw new EarthdataAuthException(fileName + ": unknown word in the entry for "
                             + (machine == null ? "default" : machine));
                 }
             }
             boolean matches = machine != null && machine.equalsIgnoreCase(host);
             if (matches || (machine == null && fallback == null)) {
                 if (login == null || password == null) {
-                    throw new DownloadException(fileName + ": the entry for " + (machine == null ? "default" : machine)
+                    throw new EarthdataAuthException(fileName + ": the entry for " + (machine == null ? "default" : machine)
                             + " needs both a login and a password");
                 }
                 Entry e = new Entry(login, password);

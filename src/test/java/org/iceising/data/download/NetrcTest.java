@@ -66,13 +66,13 @@ class NetrcTest {
 
     @Test
     void brokenFilesGetAClearMessageWithoutThePassword() {
-        DownloadException e = assertThrows(DownloadException.class,
+        EarthdataAuthException e = assertThrows(EarthdataAuthException.class,
                 () -> Netrc.find("machine urs.earthdata.nasa.gov login eve", HOST, "/home/eve/.netrc"));
         assertTrue(e.getMessage().startsWith("/home/eve/.netrc: "), e.getMessage());
-        e = assertThrows(DownloadException.class,
+        e = assertThrows(EarthdataAuthException.class,
                 () -> Netrc.find("machine urs.earthdata.nasa.gov login eve password hunter2 port 22", HOST, ".netrc"));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
-        e = assertThrows(DownloadException.class,
+        e = assertThrows(EarthdataAuthException.class,
                 () -> Netrc.find("machine urs.earthdata.nasa.gov login eve password", HOST, ".netrc"));
         assertTrue(e.getMessage().contains("'password' without a value"), e.getMessage());
     }
