@@ -57,7 +57,7 @@ final class EarthdataSession {
     /** A GET with no credentials, as text: for CMR searches. */
     HttpResponse<String> getText(URI uri, String searchAfter, CancelSignal cancel) throws IOException {
         WebAddresses.requireAllowed(uri, "the CMR search address");
-        HttpRequest.Builder r = request(uri).header("Client-Id", CLIENT_ID).header("Accept", "application/json");
+        HttpRequest.Builder r = request(uri).header("Client-Id", CLIENT_ID);
         if (searchAfter != null) {
             r.header("CMR-Search-After", searchAfter);
         }

@@ -92,6 +92,7 @@ class EarthdataDownloaderTest {
         assertTrue(query.startsWith("/search/granules.umm_json?short_name=NSIDC-0081&version=2&"), query);
         assertTrue(query.contains("temporal%5B%5D=2023-01-01T00%3A00%3A00Z%2C2024-12-31T23%3A59%3A59Z"), query);
         assertTrue(query.contains("page_size=2"), query);
+        assertEquals("iceising", cmr.get(0).header("Client-Id"));
         assertTrue(earthdata.seenBy("login").stream().allMatch(s -> s.header("Authorization").startsWith("Basic ")));
         assertFalse(earthdata.seenBy("login").isEmpty());
         for (String host : List.of("cmr", "data", "storage")) {
