@@ -39,7 +39,7 @@ class CommandLineTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.code());
-        for (String c : List.of("info", "measure", "simulate", "ising")) {
+        for (String c : List.of("info", "measure", "simulate", "ising", "download")) {
             assertTrue(r.out().contains(c), c);
         }
     }
@@ -140,6 +140,8 @@ class CommandLineTest {
                 new String[] {"info", dir.resolve("absent.bin").toString()},
                 new String[] {"ising", "--size", "10", "--temperature", "-1", "--sweeps", "100"},
                 new String[] {"ising", "--size", "10", "--temperature", "1", "--sweeps", "100", "--spins", "ternary"},
+                new String[] {"download", "--from", "2018-01-01", "--to", "2018-01-02", "--product", "nsidc-9999", "--dest", dir.toString()},
+                new String[] {"download", "--from", "2018-01-01", "--to", "2018-01-02", "--cmr-url", "http://example.org", "--dest", dir.toString()},
                 new String[] {"nonsense"});
         for (String[] args : cases) {
             Run r = run(args);
