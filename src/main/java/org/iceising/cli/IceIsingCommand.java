@@ -2,6 +2,9 @@ package org.iceising.cli;
 
 import java.io.PrintWriter;
 import org.iceising.data.DataFileException;
+import org.iceising.data.download.DownloadException;
+import org.iceising.data.download.EarthdataAuthException;
+import org.iceising.data.download.NoGranulesException;
 import org.iceising.model.CancelledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iceising", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "IceIsing: Arctic sea ice with a continuous-spin Ising model.%n"
                 + "Without a command, `java -jar iceising.jar` opens the workbench.",
-        subcommands = {InfoCommand.class, MeasureCommand.class, SimulateCommand.class, IsingCommand.class,
+        subcommands = {InfoCommand.class, MeasureCommand.class, SimulateCommand.class, IsingCommand.class, DownloadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IceIsingCommand {
 
@@ -29,6 +32,14 @@ public final class IceIsingCommand {
             if (e instanceof CancelledException) {
                 err.println(name + ": cancelled");
                 return USER_ERROR;
+            }
+            if (e instanceof EarthdataAuthException || e instanceof NoGranulesException) {
+                err.println(name + ": " + e.getMessage());
+                return USER_ERROR;
+            }
+            if (e instanceof DownloadException) {
+                err.println(name + ": " + e.getMessage());
+                return 1;
             }
             if (e instanceof DataFileException || e instanceof IllegalArgumentException
                     || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
