@@ -5,7 +5,7 @@
 # of it is not blank. Exits non-zero with a message on the first failure.
 #
 # Usage: installer/smoke-test.sh [PACKAGE.deb]     (default: target/installer/iceising_*.deb)
-# Needs: dpkg-deb, xvfb-run (xvfb, xauth), xwininfo (x11-utils), import and convert (imagemagick).
+# Needs: dpkg-deb, xvfb-run (xvfb, xauth), xwininfo (x11-utils), ImageMagick (import, convert, compare).
 # Environment: SMOKE_TIMEOUT seconds to wait for the window and its content (default 90).
 set -Eeuo pipefail
 
@@ -33,17 +33,29 @@ if [ "${1:-}" = --workbench ]; then
   [ -n "$window" ] || { cat "$tmp/workbench.log" >&2; fail "no workbench window after ${timeout}s (log above)"; }
   say "workbench window $window after ${t}s: $(xwininfo -id "$window" | sed -n 's/^xwininfo: Window id: [^ ]* //p')"
   # The content arrives after the window (the sample data loads in the background), so the
-  # screenshot is retaken until it shows something. A blank window has a standard deviation near
-  # 0, or, with a few thin lines, a handful of colours; the workbench's maps have thousands.
+  # window is photographed every 2 s until it shows something and two shots in a row are the
+  # same (loading finished). A blank window has a standard deviation near 0, or, with a few thin
+  # lines, a handful of colours; the workbench has thousands.
   shows() { awk -v s="$spread" -v k="$colours" 'BEGIN { exit !(s > 0.05 && k > 256) }'; }
-  for ((; t < timeout; t += 2)); do
-    import -window "$window" "$shot"
-    read -r spread colours < <(convert "$shot" -format '%[fx:standard_deviation] %k\n' info:)
-    shows && break
+  prev= state="still changing after ${timeout}s"
+  while :; do
+    cur=$tmp/shot-$t.png
+    import -window "$window" "$cur"
+    read -r spread colours < <(convert "$cur" -format '%[fx:standard_deviation] %k\n' info:)
+    if shows; then
+      if [ -n "$prev" ] && [ "$(compare -metric AE "$prev" "$cur" null: 2>&1 || true)" = 0 ]; then
+        state="after ${t}s, unchanged for 2 s"
+        break
+      fi
+      prev=$cur
+    fi
+    ((t < timeout)) || break
     sleep 2
+    t=$((t + 2))
   done
+  cp "$cur" "$shot"
   shows || fail "the workbench window looks blank (standard deviation $spread, $colours colours): $shot"
-  say "screenshot $shot ($(identify -format '%wx%h' "$shot"), standard deviation $spread, $colours colours)"
+  say "screenshot $shot ($(identify -format '%wx%h' "$shot"), standard deviation $spread, $colours colours, $state)"
   [ -z "$(ls -A "$tmp/gui-cwd")" ] || fail "the workbench wrote into its working directory: $(ls -A "$tmp/gui-cwd")"
   kill $pid
   wait $pid 2>/dev/null || true
@@ -54,7 +66,7 @@ fi
 cd "$(dirname "$0")/.."
 deb=${1:-$(ls target/installer/iceising_*.deb 2>/dev/null | head -n 1)}
 [ -n "$deb" ] && [ -f "$deb" ] || fail "no package: pass a .deb, or build one with mvn -Pinstaller package"
-for tool in dpkg-deb xvfb-run xwininfo import convert identify; do
+for tool in dpkg-deb xvfb-run xwininfo import convert compare identify; do
   command -v $tool >/dev/null || fail "$tool is missing (apt-get install dpkg xvfb xauth x11-utils imagemagick)"
 done
 deb=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
