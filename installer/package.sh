@@ -27,21 +27,23 @@ for v in jdk target version main_class modules; do
   [ -n "${!v}" ] || fail "--${v//_/-} is required"
 done
 
+[ -d "$target" ] || fail "$target is not a folder"
+target=$(cd "$target" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 out=$target/installer
 jar=$target/iceising.jar
 [ -f "$jar" ] || fail "$jar not found; run mvn package first"
 [ -d "$target/lib" ] || fail "$target/lib not found; run mvn package first"
-for tool in jdeps jlink jpackage; do
+for tool in jar jdeps jlink jpackage; do
   [ -x "$jdk/bin/$tool" ] || fail "$jdk/bin/$tool not found; build with a full JDK 17 or later"
 done
 
 # Platform: what to build, the launcher and icon names, and the native-library classifier.
 case "$(uname -s)" in
-  Linux)  os=linux   auto=app-image,deb cli=iceising     native='*.so'    icon=$root/assets/iceising.png ;;
-  Darwin) os=macosx  auto=app-image,dmg cli=iceising-cli native='*.dylib' icon=$out/iceising.icns ;;
-  MINGW*|MSYS*|CYGWIN*) os=windows auto=app-image,msi cli=iceising-cli native='*.dll' icon=$root/assets/iceising.ico ;;
+  Linux)  os=linux   auto=app-image,deb cli=iceising     native=so    icon=$root/assets/iceising.png ;;
+  Darwin) os=macosx  auto=app-image,dmg cli=iceising-cli native=dylib icon=$out/iceising.icns ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows auto=app-image,msi cli=iceising-cli native=dll icon=$root/assets/iceising.ico ;;
   *) fail "no packaging recipe for $(uname -s)" ;;
 esac
 case "$(uname -m)" in
@@ -81,7 +83,8 @@ cp -R "$root/sample-data" "$input/sample-data"
 fx_dir=$input/lib
 [ "$os" = windows ] && fx_dir=$input/bin && mkdir -p "$fx_dir"
 for fx in "$input"/lib/javafx-graphics-*-*.jar; do
-  unzip -q -o "$fx" "$native" -d "$fx_dir" || fail "cannot unpack the native libraries of $fx"
+  libs=$("$jdk/bin/jar" tf "$fx" | grep -E "^[^/]+\.$native\$" || true)
+  (cd "$fx_dir" && "$jdk/bin/jar" xf "$fx" $libs) || fail "cannot unpack the native libraries of $fx"
 done
 compgen -G "$fx_dir/*glass*" >/dev/null || fail "no JavaFX native libraries found in $input/lib/javafx-graphics-*.jar"
 
