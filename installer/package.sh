@@ -12,6 +12,7 @@ fail() { echo "installer: $*" >&2; exit 1; }
 
 jdk= target= version= main_class= modules= types=auto
 while [ $# -gt 0 ]; do
+  [ $# -ge 2 ] || fail "option $1 needs a value"
   case "$1" in
     --jdk) jdk=$2 ;;
     --target) target=$2 ;;
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     --types) types=$2 ;;
     *) fail "unknown option $1" ;;
   esac
-  shift 2 || fail "option $1 needs a value"
+  shift 2
 done
 for v in jdk target version main_class modules; do
   [ -n "${!v}" ] || fail "--${v//_/-} is required"
@@ -39,7 +40,7 @@ for tool in jar jdeps jlink jpackage; do
   [ -x "$jdk/bin/$tool" ] || fail "$jdk/bin/$tool not found; build with a full JDK 17 or later"
 done
 
-# Platform: what to build, the launcher and icon names, and the native-library classifier.
+# Platform: what to build, the command-line launcher's name, native-library suffix and icon.
 case "$(uname -s)" in
   Linux)  os=linux   auto=app-image,deb cli=iceising     native=so    icon=$root/assets/iceising.png ;;
   Darwin) os=macosx  auto=app-image,dmg cli=iceising-cli native=dylib icon=$out/iceising.icns ;;
