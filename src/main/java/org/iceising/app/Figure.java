@@ -50,11 +50,7 @@ public final class Figure {
         g.fillText(content.title(), PAD, TITLE_HEIGHT / 2, Math.max(10, width - 2 * PAD));
         double[] box = imageBox(width, height, content.image());
         if (content.image() != null) {
-            g.setImageSmoothing(false);
-            g.drawImage(content.image(), box[0], box[1], box[2], box[3]);
-            g.setStroke(Color.gray(0.3));
-            g.setLineWidth(1);
-            g.strokeRect(box[0] - 0.5, box[1] - 0.5, box[2] + 1, box[3] + 1);
+            drawImage(g, width, height, content);
         } else {
             g.setFill(Color.gray(0.93));
             g.fillRect(box[0], box[1], box[2], box[3]);
@@ -66,6 +62,23 @@ public final class Figure {
         double barTop = TITLE_HEIGHT + PAD;
         double barHeight = Math.max(40, Math.min(box[3], height - barTop - PAD - legendHeight(content.legend())));
         drawKey(g, width - BAR_AREA + 6, barTop, barHeight, content.scale(), content.legend());
+    }
+
+    /** Draws only the image part of a figure, over a frame already drawn by {@link #draw} with the same {@link #sameFrame}. */
+    static void drawImage(GraphicsContext g, double width, double height, Content content) {
+        double[] box = imageBox(width, height, content.image());
+        g.setImageSmoothing(false);
+        g.drawImage(content.image(), box[0], box[1], box[2], box[3]);
+        g.setStroke(Color.gray(0.3));
+        g.setLineWidth(1);
+        g.strokeRect(box[0] - 0.5, box[1] - 0.5, box[2] + 1, box[3] + 1);
+    }
+
+    /** True if two figures differ in their image's pixels at most: same title, scale, legend and image size. */
+    static boolean sameFrame(Content a, Content b) {
+        return a.title().equals(b.title()) && a.scale() == b.scale() && a.legend().equals(b.legend())
+                && a.image() != null && b.image() != null
+                && a.image().getWidth() == b.image().getWidth() && a.image().getHeight() == b.image().getHeight();
     }
 
     private static double legendHeight(List<Raster.Swatch> legend) {
@@ -109,6 +122,46 @@ public final class Figure {
         }
         g.setStroke(Color.gray(0.4));
         g.strokeRect(x, y, size, size);
+    }
+
+    /**
+     * A horizontal key for a wide, short space: the scale's name, the colour bar with five ticks
+     * below it, and the legend of neutral colours in one row under that.
+     */
+    public static void drawHorizontalKey(GraphicsContext g, double x, double y, double width, ColourScale scale, List<Raster.Swatch> legend) {
+        double barWidth = Math.max(60, width - 12);
+        g.setFill(Color.BLACK);
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(scale.label(), x, y);
+        double barY = y + 14;
+        int cols = (int) Math.max(1, Math.round(barWidth));
+        for (int k = 0; k < cols; k++) {
+            double v = scale.min() + (scale.max() - scale.min()) * (k + 0.5) / cols;
+            g.setFill(argb(scale.argb(v)));
+            g.fillRect(x + barWidth * k / cols, barY, barWidth / cols + 0.5, 12);
+        }
+        g.setStroke(Color.gray(0.3));
+        g.setLineWidth(1);
+        g.strokeRect(x - 0.5, barY - 0.5, barWidth + 1, 13);
+        g.setFill(Color.BLACK);
+        for (double t : scale.ticks(5)) {
+            double tx = x + barWidth * (t - scale.min()) / (scale.max() - scale.min());
+            g.strokeLine(tx, barY + 12, tx, barY + 15);
+            g.setTextAlign(t == scale.min() ? TextAlignment.LEFT : t == scale.max() ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(tickLabel(t), tx, barY + 16);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double lx = x;
+        double ly = barY + 32;
+        for (Raster.Swatch s : legend) {
+            drawSwatch(g, lx, ly, 10, s);
+            g.setFill(Color.BLACK);
+            g.fillText(s.label(), lx + 14, ly + 5);
+            lx += 14 + 8 * s.label().length() + 10;
+        }
     }
 
     /** A vertical colour bar, maximum at the top, with five ticks and the scale's name beside it. */

@@ -162,7 +162,7 @@ final class ParametersView extends VBox {
 
     private static TitledPane bounds() {
         Label text = new Label("""
-                The study drew its training parameters from (MODEL.md §6):
+                Study's sampling bounds (MODEL.md §6):
                 melting periods (start before 15 Sep):
                   J 2.25 to 2.75, B0 2 to 9, Bx −10 to 0,
                   By −10 to 10, I 9 to 11

@@ -1,6 +1,7 @@
 package org.iceising.app;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -19,6 +20,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.iceising.model.Lattice;
 import org.iceising.model.Measures;
 import org.iceising.model.SemiMonthlyPeriod;
@@ -30,6 +33,17 @@ import org.iceising.model.SemiMonthlyPeriod;
  * observed end and their distance. Snapshots that arrive between two pulses are dropped.
  */
 public final class SimulationViewModel implements AutoCloseable {
+
+    /**
+     * Ice coverage and extent of a lattice at a (fractional) day of the period, like the live
+     * energy and magnetisation plots of the classroom Ising applets.
+     */
+    public record TrajectoryPoint(double day, double coverage, double extent) {
+        static TrajectoryPoint of(double day, Lattice l) {
+            return new TrajectoryPoint(day, Measures.coverage(l), Measures.extentFraction(l));
+        }
+    }
+
     private final ParametersViewModel parameters;
     private final LiveSimulation live;
     private final ObjectProperty<SeasonViewModel.PeriodData> periodData = new SimpleObjectProperty<>(this, "periodData");
@@ -48,6 +62,8 @@ public final class SimulationViewModel implements AutoCloseable {
     private final AnimationTimer timer;
     private LiveSimulation.Setup setup;
     private final ReadOnlyLongWrapper frame = new ReadOnlyLongWrapper(this, "frame");
+    private final ObservableList<TrajectoryPoint> trajectory = FXCollections.observableArrayList();
+    private final ObservableList<TrajectoryPoint> observedTrajectory = FXCollections.observableArrayList();
     private long shownVersion;
 
     public SimulationViewModel(ParametersViewModel parameters) {
@@ -73,6 +89,15 @@ public final class SimulationViewModel implements AutoCloseable {
         SeasonViewModel.PeriodData data = periodData.get();
         live.pause();
         playing.set(false);
+        trajectory.clear();
+        observedTrajectory.clear();
+        if (data != null) {
+            data.observed().forEach((date, l) -> {
+                if (l.activeCount() > 0) {
+                    observedTrajectory.add(TrajectoryPoint.of(ChronoUnit.DAYS.between(data.period().start(), date), l));
+                }
+            });
+        }
         if (data == null || data.start() == null || data.start().activeCount() == 0) {
             setup = null;
             ready.set(false);
@@ -113,6 +138,10 @@ public final class SimulationViewModel implements AutoCloseable {
 
     private void show(Lattice lattice, long steps, int days, boolean done) {
         SeasonViewModel.PeriodData data = periodData.get();
+        if (steps == 0) {
+            trajectory.clear();
+        }
+        trajectory.add(TrajectoryPoint.of((double) steps * data.period().days() / setup.totalSteps(), lattice));
         stepsDone.set(steps);
         daysDone.set(days);
         finished.set(done);
@@ -246,6 +275,16 @@ public final class SimulationViewModel implements AutoCloseable {
      */
     public ReadOnlyLongProperty frameProperty() {
         return frame.getReadOnlyProperty();
+    }
+
+    /** Coverage and extent of the simulated lattice at every picture shown since the period's start. */
+    public ObservableList<TrajectoryPoint> trajectory() {
+        return trajectory;
+    }
+
+    /** Coverage and extent of every observed day of the period, at its day number. */
+    public ObservableList<TrajectoryPoint> observedTrajectory() {
+        return observedTrajectory;
     }
 
     /** The live chain itself, for the engine's view of the parameters. */

@@ -55,7 +55,7 @@ final class WorkbenchView extends BorderPane implements Exports {
     final Tab workbenchTab;
     final MapPane mapPane;
     final SimulationPane simulationPane;
-    final ChartsPane chartsPane;
+    final Tab chartsTab = new Tab("Season charts");
     final ParametersView parametersView;
 
     WorkbenchView(WorkbenchViewModel vm) {
@@ -64,12 +64,16 @@ final class WorkbenchView extends BorderPane implements Exports {
         mapPane = new MapPane(vm.map(), season, this);
         simulationPane = new SimulationPane(vm.simulation(), this);
         parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
-        chartsPane = new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv);
 
         SplitPane split = new SplitPane(mapPane, simulationPane);
         split.setDividerPositions(0.34);
         workbenchTab = new Tab("Map & simulation", split);
-        Tab charts = new Tab("Season charts", chartsPane);
+        // the charts are built when first shown, so that start-up does not wait for them
+        chartsTab.setOnSelectionChanged(e -> {
+            if (chartsTab.isSelected() && chartsTab.getContent() == null) {
+                chartsTab.setContent(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv));
+            }
+        });
         Label learnText = new Label("The inverse problem (training a network on simulated periods and predicting each period's"
                 + " parameters, MODEL.md §6) will open here when its services are part of this build.");
         learnText.setWrapText(true);
@@ -77,7 +81,7 @@ final class WorkbenchView extends BorderPane implements Exports {
         learnBox.setPadding(new Insets(20));
         Tab learn = new Tab("Learn", learnBox);
         learn.setId("tab-learn");
-        tabs.getTabs().addAll(workbenchTab, charts, learn);
+        tabs.getTabs().addAll(workbenchTab, chartsTab, learn);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         ScrollPane left = new ScrollPane(parametersView);
