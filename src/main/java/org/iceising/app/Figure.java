@@ -1,7 +1,6 @@
 package org.iceising.app;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -193,11 +192,9 @@ public final class Figure {
         g.restore();
     }
 
-    /** Tick text: at most two decimals, no trailing zeros, an explicit sign on negative values. */
+    /** Tick text: at most two decimals, no trailing zeros, a true minus sign on negative values. */
     static String tickLabel(double v) {
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        s = s.replaceAll("\\.?0+$", "");
-        return s.equals("-0") ? "0" : s.replace('-', '−');
+        return Numbers.trim(v, 2).replace('-', '−');
     }
 
     private static Color argb(int argb) {

@@ -2,7 +2,6 @@ package org.iceising.app;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
@@ -214,7 +213,7 @@ final class ParametersView extends VBox {
         return new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return n == null ? "" : String.format(Locale.ROOT, "%.4f", n.doubleValue()).replaceAll("\\.?0+$", "").replaceAll("^-0$", "0");
+                return n == null ? "" : Numbers.trim(n.doubleValue(), 4);
             }
 
             @Override

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -188,7 +187,7 @@ public final class SeasonChartsViewModel {
     }
 
     private static String describe(IsingParams p, SimulationSettings s) {
-        return String.format(Locale.ROOT, "J=%.3g, B0=%.3g, Bx=%.3g, By=%.3g, I=%.3g, T=%.3g",
-                p.j(), p.b0(), p.bx(), p.by(), p.inertia(), s.temperature());
+        return "J=" + Numbers.trim(p.j(), 3) + ", B0=" + Numbers.trim(p.b0(), 3) + ", Bx=" + Numbers.trim(p.bx(), 3)
+                + ", By=" + Numbers.trim(p.by(), 3) + ", I=" + Numbers.trim(p.inertia(), 3) + ", T=" + Numbers.trim(s.temperature(), 3);
     }
 }
