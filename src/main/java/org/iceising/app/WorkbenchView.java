@@ -270,11 +270,8 @@ final class WorkbenchView extends BorderPane implements Exports {
         c.setTitle("Open a folder of NSIDC daily grids");
         File dir = c.showDialog(window());
         if (dir != null) {
-            try {
-                vm.season().open(dir.toPath(), vm.season().yearProperty().get() == null ? LocalDate.now().getYear() : vm.season().yearProperty().get());
-            } catch (RuntimeException ex) {
-                new Alert(Alert.AlertType.ERROR, ex.getMessage()).showAndWait();
-            }
+            Integer year = vm.season().yearProperty().get();
+            vm.season().open(dir.toPath(), year == null ? LocalDate.now().getYear() : year);
         }
     }
 
