@@ -1,5 +1,6 @@
 package org.iceising.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.SnapshotParameters;
@@ -10,6 +11,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -20,6 +22,7 @@ public final class Figure {
     static final double TITLE_HEIGHT = 22;
     static final double BAR_AREA = 74;
     private static final double PAD = 6;
+    private static final double LINE = 13;
     private static final Font TITLE = Font.font("System", FontWeight.BOLD, 12);
     private static final Font SMALL = Font.font("System", 10);
 
@@ -202,18 +205,50 @@ public final class Figure {
     }
 
     /**
-     * Renders a figure off screen; the image part gets about {@code imagePixels} pixels on its
-     * longer side. Must run on the FX thread.
+     * Renders a figure off screen with a footnote under it (what was simulated, from which data);
+     * the image part gets about {@code imagePixels} pixels on its longer side. Must run on the FX thread.
      */
-    public static WritableImage render(Content content, double imagePixels) {
+    public static WritableImage render(Content content, String footnote, double imagePixels) {
         double iw = content.image() == null ? 1 : content.image().getWidth();
         double ih = content.image() == null ? 1 : content.image().getHeight();
         double s = imagePixels / Math.max(iw, ih);
         double width = Math.ceil(iw * s + BAR_AREA + 2 * PAD);
         double minHeight = TITLE_HEIGHT + 2 * PAD + 120 + legendHeight(content.legend());
-        double height = Math.ceil(Math.max(minHeight, ih * s + TITLE_HEIGHT + 2 * PAD));
-        Canvas canvas = new Canvas(width, height);
-        draw(canvas.getGraphicsContext2D(), width, height, content);
+        double figureHeight = Math.ceil(Math.max(minHeight, ih * s + TITLE_HEIGHT + 2 * PAD));
+        List<String> lines = footnote.isEmpty() ? List.of() : wrap(footnote, width - 2 * PAD);
+        double noteHeight = lines.isEmpty() ? 0 : lines.size() * LINE + PAD;
+        Canvas canvas = new Canvas(width, figureHeight + noteHeight);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, width, figureHeight + noteHeight);
+        draw(g, width, figureHeight, content);
+        g.setFill(Color.gray(0.25));
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (int k = 0; k < lines.size(); k++) {
+            g.fillText(lines.get(k), PAD, figureHeight + k * LINE);
+        }
         return canvas.snapshot(new SnapshotParameters(), null);
+    }
+
+    /** Splits text at spaces into lines no wider than {@code width} in the small font. */
+    private static List<String> wrap(String text, double width) {
+        Text measure = new Text();
+        measure.setFont(SMALL);
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            measure.setText(candidate);
+            if (measure.getLayoutBounds().getWidth() > width && !line.isEmpty()) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = candidate;
+            }
+        }
+        lines.add(line);
+        return lines;
     }
 }

@@ -36,6 +36,7 @@ final class MapPane extends VBox {
         title.setId("map-title");
         title.setStyle("-fx-font-weight: bold;");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             SeaIceGrid g = vm.gridProperty().get();
             return g != null ? MapViewModel.title(g) : map.messageProperty().get();

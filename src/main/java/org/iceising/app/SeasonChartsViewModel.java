@@ -113,7 +113,7 @@ public final class SeasonChartsViewModel {
         });
         simulated.clear();
         running.set(task);
-        String with = describe(params, settings);
+        String with = ParametersViewModel.describe(params, settings);
         note.set("Simulating " + periods.size() + " periods with " + with);
         task.setOnSucceeded(e -> {
             running.set(null);
@@ -184,10 +184,5 @@ public final class SeasonChartsViewModel {
     /** What the simulated series were made with, or what went wrong. */
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();
-    }
-
-    private static String describe(IsingParams p, SimulationSettings s) {
-        return "J=" + Numbers.trim(p.j(), 3) + ", B0=" + Numbers.trim(p.b0(), 3) + ", Bx=" + Numbers.trim(p.bx(), 3)
-                + ", By=" + Numbers.trim(p.by(), 3) + ", I=" + Numbers.trim(p.inertia(), 3) + ", T=" + Numbers.trim(s.temperature(), 3);
     }
 }

@@ -95,4 +95,10 @@ class ParametersViewModelTest {
         assertTrue(vm.presets().containsAll(Preset.BUILT_IN));
         assertEquals(Preset.BUILT_IN.size() + 2, vm.presets().size());
     }
+
+    @Test
+    void describesParametersShortly() {
+        assertEquals("J=2.31, B0=-14.5, Bx=-6.15, By=0.07, I=9.93, T=1",
+                ParametersViewModel.describe(Preset.STUDY_FREEZE_SAMPLE.params(), vm.settings()));
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.awt.geom.Rectangle2D;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
@@ -251,6 +252,8 @@ class WorkbenchAppTest {
 
         ChartViewer viewer = robot.lookup("#chart-coverage").queryAs(ChartViewer.class);
         waitFor("the chart shows the simulated points", () -> point(viewer, 1, p.end()) != null);
+        String tip = fx(() -> entity(viewer, 1, p.end()).getToolTipText());
+        assertEquals(String.format(Locale.ROOT, "Simulated · 1 Oct 2018: %.1f %%", 100 * expected.coverage()), tip, "the value on hover");
         Point2D where = fx(() -> viewer.getCanvas().localToScreen(point(viewer, 1, p.end())));
         robot.moveTo(where).clickOn(MouseButton.PRIMARY);
         waitLoaded(p.start());
@@ -259,6 +262,15 @@ class WorkbenchAppTest {
 
     /** The centre of a chart item drawn for {@code date} in series {@code series}, in the canvas's coordinates. */
     private static Point2D point(ChartViewer viewer, int series, LocalDate date) {
+        XYItemEntity e = entity(viewer, series, date);
+        if (e == null) {
+            return null;
+        }
+        Rectangle2D b = e.getArea().getBounds2D();
+        return new Point2D(b.getCenterX(), b.getCenterY());
+    }
+
+    private static XYItemEntity entity(ChartViewer viewer, int series, LocalDate date) {
         ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
         if (info == null) {
             return null;
@@ -268,8 +280,7 @@ class WorkbenchAppTest {
                 TimeSeriesCollection data = (TimeSeriesCollection) e.getDataset();
                 Day d = (Day) data.getSeries(series).getTimePeriod(e.getItem());
                 if (d.getYear() == date.getYear() && d.getMonth() == date.getMonthValue() && d.getDayOfMonth() == date.getDayOfMonth()) {
-                    Rectangle2D b = e.getArea().getBounds2D();
-                    return new Point2D(b.getCenterX(), b.getCenterY());
+                    return e;
                 }
             }
         }

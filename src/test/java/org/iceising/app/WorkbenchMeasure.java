@@ -106,6 +106,12 @@ public final class WorkbenchMeasure {
             waitUntil(() -> sim.finishedProperty().get());
             Thread.sleep(500);
             snapshot(stage.get(), out.resolve("workbench-freeze-finished.png"));
+            SimulationPane pane = app.get().view().simulationPane;
+            for (FigureView f : new FigureView[] {pane.simulated, pane.absoluteDifference}) {
+                Path file = out.resolve("export-" + f.getId() + ".png");
+                onFxGet(() -> vm.exportPng(f.getContent(), file)).get(30, TimeUnit.SECONDS);
+                System.out.println("exported " + file);
+            }
             onFx(() -> {
                 app.get().view().tabs.getSelectionModel().select(1);
                 vm.charts().runSeason();
