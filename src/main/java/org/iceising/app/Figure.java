@@ -59,7 +59,11 @@ public final class Figure {
             g.setFill(Color.gray(0.3));
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(content.message() == null ? "" : content.message(), box[0] + box[2] / 2, box[1] + box[3] / 2, box[2] - 4);
+            List<String> lines = wrap(content.message() == null ? "" : content.message(), box[2] - 12);
+            double y0 = box[1] + box[3] / 2 - lines.size() * LINE / 2;
+            for (int k = 0; k < lines.size(); k++) {
+                g.fillText(lines.get(k), box[0] + box[2] / 2, y0 + (k + 0.5) * LINE);
+            }
         }
         double barTop = TITLE_HEIGHT + PAD;
         double barHeight = Math.max(40, Math.min(box[3], height - barTop - PAD - legendHeight(content.legend())));

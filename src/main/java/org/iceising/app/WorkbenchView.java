@@ -97,6 +97,10 @@ final class WorkbenchView extends BorderPane implements Exports {
         status.setId("status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
                 season.errorProperty(), season.catalogueProperty(), season.yearProperty(), vm.map().cursorProperty(), notice));
+        Tooltip folder = new Tooltip();
+        folder.textProperty().bind(Bindings.createStringBinding(() -> season.catalogueProperty().get() == null ? "No data folder open"
+                : "Data folder: " + season.catalogueProperty().get().directory().toAbsolutePath(), season.catalogueProperty()));
+        status.setTooltip(folder);
         status.progressProperty().bind(Bindings.when(season.loadingProperty()).then(-1.0).otherwise(0.0));
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -117,7 +121,7 @@ final class WorkbenchView extends BorderPane implements Exports {
             return "No data folder open";
         }
         long present = season.seasonDates().stream().filter(season::isPresent).count();
-        return "Data folder " + season.catalogueProperty().get().directory() + " · " + season.catalogueProperty().get().dates().size()
+        return "Data folder " + season.catalogueProperty().get().directory().getFileName() + " · " + season.catalogueProperty().get().dates().size()
                 + " days with grids · season " + season.yearProperty().get() + ": " + present + " of " + season.seasonDates().size()
                 + " period boundaries observed";
     }
@@ -206,7 +210,7 @@ final class WorkbenchView extends BorderPane implements Exports {
             }
         });
         periods.setButtonCell(periods.getCellFactory().call(null));
-        periods.setPrefWidth(330);
+        periods.setPrefWidth(370);
         Button prevPeriod = button("◀", "Previous period (Page Up)", season::previousPeriod);
         prevPeriod.setId("previous-period");
         Button nextPeriod = button("▶", "Next period (Page Down)", season::nextPeriod);

@@ -120,6 +120,22 @@ public final class WorkbenchMeasure {
             waitUntil(() -> !vm.charts().busyProperty().get());
             Thread.sleep(800);
             snapshot(stage.get(), out.resolve("workbench-charts.png"));
+
+            // the last period (no observed end), the map zoomed in under the cursor
+            onFx(() -> {
+                app.get().view().tabs.getSelectionModel().select(0);
+                vm.season().periodProperty().set(new SemiMonthlyPeriod(LocalDate.of(2018, 12, 16)));
+            });
+            waitUntil(() -> vm.season().periodDataProperty().get().period().start().getMonthValue() == 12
+                    && !vm.season().loadingProperty().get());
+            MapView map = app.get().view().mapPane.map;
+            javafx.geometry.Point2D cell = onFxGet(() -> map.localToScreen(map.cellCentre(200, 120)));
+            org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
+            robot.moveTo(cell);
+            robot.scroll(8, javafx.geometry.VerticalDirection.UP);
+            robot.moveTo(onFxGet(() -> map.localToScreen(map.cellCentre(215, 100))));
+            Thread.sleep(500);
+            snapshot(stage.get(), out.resolve("workbench-last-period-zoomed.png"));
         }
         onFx(() -> {
             app.get().stop();
