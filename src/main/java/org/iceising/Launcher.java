@@ -1,8 +1,12 @@
 package org.iceising;
 
 import org.iceising.app.WorkbenchApp;
+import org.iceising.cli.IceIsingCommand;
 
-/** Starts the workbench when given no arguments; the command line takes the others. */
+/**
+ * The jar's entry point: with a command it runs the command line, without one it opens the
+ * workbench.
+ */
 public final class Launcher {
     private Launcher() {
     }
@@ -11,8 +15,7 @@ public final class Launcher {
         if (args.length == 0) {
             WorkbenchApp.launch(args);
         } else {
-            System.err.println("The command line is not part of this build (CLI not merged); run without arguments for the workbench.");
-            System.exit(2);
+            System.exit(IceIsingCommand.run(args));
         }
     }
 }

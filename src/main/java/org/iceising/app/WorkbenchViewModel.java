@@ -11,6 +11,7 @@ import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
 import org.iceising.model.Lattice;
 import org.iceising.model.SemiMonthlyPeriod;

@@ -33,19 +33,33 @@ public record FocusArea(int row0, int col0, int rows, int cols) {
 
     /**
      * Parses "ROWS,COLS" where each range is either {@code a:b} (end exclusive, as a Python slice:
-     * "180:240,80:140") or {@code a-b} (both ends included: "180-239,80-139"); "study" gives
-     * {@link #STUDY}.
+     * "180:240,80:140") or {@code a-b} (both ends included: "180-239,80-139"), or the command
+     * line's "R0,C0,ROWS,COLS" ("180,80,60,60"); "study" or "focus" gives {@link #STUDY}.
      *
      * @throws IllegalArgumentException with the reason if the text is malformed or the area leaves the grid
      */
     public static FocusArea parse(String text) {
         String t = text.trim();
-        if (t.toLowerCase(Locale.ROOT).equals("study")) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("study") || lower.equals("focus")) {
             return STUDY;
         }
         String[] parts = t.split(",", -1);
+        if (parts.length == 4) {
+            int[] v = new int[4];
+            for (int k = 0; k < 4; k++) {
+                try {
+                    v[k] = Integer.parseInt(parts[k].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("focus area '" + text + "': '" + parts[k].trim()
+                            + "' is not a whole number (expected R0,C0,ROWS,COLS such as 180,80,60,60)", e);
+                }
+            }
+            return new FocusArea(v[0], v[1], v[2], v[3]);
+        }
         if (parts.length != 2) {
-            throw new IllegalArgumentException("focus area '" + text + "': expected ROWS,COLS such as 180:240,80:140 or 180-239,80-139");
+            throw new IllegalArgumentException("focus area '" + text
+                    + "': expected R0,C0,ROWS,COLS such as 180,80,60,60, or ROWS,COLS ranges such as 180:240,80:140");
         }
         int[] r = range(parts[0], text, "rows");
         int[] c = range(parts[1], text, "columns");

@@ -28,14 +28,14 @@ public record IsingParams(double j, double b0, double bx, double by, double iner
         }
     }
 
-    /** The study's example of a melting period (its Table 1 scale). */
+    /** A melting example in the middle of the study's melt bounds (MODEL.md §6); not a fitted value. */
     public static IsingParams studyMelt() {
-        return new IsingParams(2.5, 5.0, -5.0, 0.0, 10.0);
+        return new IsingParams(2.5, 5.5, -5.0, 0.0, 10.0);
     }
 
-    /** The study's example of a freezing period. */
+    /** The study's freezing example: its Figure 5 training pair, 16 Sep → 1 Oct 2022. */
     public static IsingParams studyFreeze() {
-        return new IsingParams(2.5, -12.0, -6.15, 0.0, 10.0);
+        return new IsingParams(2.31, -14.5, -6.15, 0.07, 9.93);
     }
 
     /** Parses "J,B0,Bx,By,I". */

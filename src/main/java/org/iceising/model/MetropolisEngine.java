@@ -133,17 +133,21 @@ public final class MetropolisEngine {
         final double beta = settings.beta();
         final boolean binary = settings.spins() == SpinKind.BINARY;
         final SplittableRandom rng = random;
+        final int threshold = lemireThreshold(nActive);
         long acc = 0;
         for (long step = 0; step < count; step++) {
-            final int i = cells[rng.nextInt(nActive)];
+            // one 64-bit draw: the high half picks the site, the low half is the proposal
+            long r = rng.nextLong();
+            long m = (r >>> 32) * nActive;
+            while ((m & 0xFFFF_FFFFL) < threshold) {
+                r = rng.nextLong();
+                m = (r >>> 32) * nActive;
+            }
+            final int i = cells[(int) (m >>> 32)];
             final double old = s[i];
-            final double proposed = binary ? -old : 2.0 * rng.nextDouble() - 1.0;
-            final int k = i << 2;
-            final double sum = s[nb[k]] + s[nb[k + 1]] + s[nb[k + 2]] + s[nb[k + 3]];
-            final double d = proposed - old;
-            final double dh = -j * (d * sum + miss[i] * (proposed * proposed - old * old)) - b[i] * d;
-            final double x = beta * (dh + inertia * Math.abs(d));
-            if (x <= 0 || (x < MAX_BOLTZMANN_EXPONENT && rng.nextDouble() < Math.exp(-x))) {
+            final double proposed = binary ? -old : (int) r * 0x1.0p-31;
+            final double x = beta * deltaE(s, nb, miss, b, i, old, proposed, j, inertia);
+            if (x <= 0 || (x < MAX_BOLTZMANN_EXPONENT && boltzmannAccepts(rng.nextDouble(), x))) {
                 s[i] = proposed;
                 acc++;
             }
@@ -151,6 +155,55 @@ public final class MetropolisEngine {
         steps += count;
         accepted += acc;
         System.arraycopy(s, 0, lattice.spinArray(), 0, lattice.size());
+    }
+
+    /**
+     * u < exp(−x) for x > 0, evaluated exactly but mostly without {@code exp}: since
+     * 1 − x ≤ exp(−x) ≤ 1/(1 + x + x²/2), u below the first bound accepts and u above the second
+     * rejects; only the thin band between them needs the exponential.
+     */
+    private static boolean boltzmannAccepts(double u, double x) {
+        if (u < 1 - x) {
+            return true;
+        }
+        if (u * (1 + x * (1 + 0.5 * x)) > 1) {
+            return false;
+        }
+        return u < Math.exp(-x);
+    }
+
+    /**
+     * 2³² mod n: the rejection threshold of Lemire's multiply-shift, which maps 32 random bits to a
+     * uniform index in [0, n) exactly and without the integer division of
+     * {@link SplittableRandom#nextInt(int)}.
+     */
+    private static int lemireThreshold(int n) {
+        return (int) ((1L << 32) % n);
+    }
+
+    /**
+     * ΔE = e(s′) − e(s) + I·|s′ − s| of MODEL.md §3 for cell i holding {@code old} and proposing
+     * {@code proposed}: −J·[(s′ − s)·Σ present neighbours + m·(s′² − s²)] − B·(s′ − s) + I·|s′ − s|.
+     */
+    private static double deltaE(double[] s, int[] nb, double[] miss, double[] b, int i, double old, double proposed,
+                                 double j, double inertia) {
+        final int k = i << 2;
+        final double sum = s[nb[k]] + s[nb[k + 1]] + s[nb[k + 2]] + s[nb[k + 3]];
+        final double d = proposed - old;
+        return -j * (d * sum + miss[i] * (proposed * proposed - old * old)) - b[i] * d + inertia * Math.abs(d);
+    }
+
+    /**
+     * The energy change, inertia included, that the engine would weigh if cell (row, col) proposed
+     * {@code proposed} now (the quantity compared with 0 and passed to exp(−βΔE)).
+     */
+    public double energyChange(int row, int col, double proposed) {
+        applyPending();
+        int i = lattice.index(row, col);
+        if (!lattice.isActive(i)) {
+            throw new IllegalArgumentException("cell (" + row + ", " + col + ") is masked");
+        }
+        return deltaE(spin, neighbour, missing, field, i, spin[i], proposed, params.j(), params.inertia());
     }
 
     /** Runs whole sweeps: one sweep is as many steps as there are active cells. */

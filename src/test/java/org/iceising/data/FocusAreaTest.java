@@ -24,6 +24,9 @@ class FocusAreaTest {
         assertEquals(FocusArea.STUDY, FocusArea.parse("180:240,80:140"));
         assertEquals(FocusArea.STUDY, FocusArea.parse(" 180-239 , 80-139 "));
         assertEquals(FocusArea.STUDY, FocusArea.parse("Study"));
+        assertEquals(FocusArea.STUDY, FocusArea.parse("focus"));
+        assertEquals(FocusArea.STUDY, FocusArea.parse("180,80,60,60"));
+        assertEquals(new FocusArea(10, 20, 30, 40), FocusArea.parse(" 10, 20 ,30,40"));
         assertEquals(new FocusArea(0, 0, 448, 304), FocusArea.parse("0:448,0:304"));
         FocusArea a = new FocusArea(10, 20, 5, 7);
         assertEquals(a, FocusArea.parse(a.spec()));
@@ -34,7 +37,8 @@ class FocusAreaTest {
     @CsvSource(delimiter = ';', value = {
         "400:460,0:10; focus area rows 400..459 are outside the grid's rows 0..447",
         "0:10,300:310; focus area columns 300..309 are outside the grid's columns 0..303",
-        "180:240; focus area '180:240': expected ROWS,COLS such as 180:240,80:140 or 180-239,80-139",
+        "180:240; focus area '180:240': expected R0,C0,ROWS,COLS such as 180,80,60,60, or ROWS,COLS ranges such as 180:240,80:140",
+        "1,2,x,4; focus area '1,2,x,4': 'x' is not a whole number (expected R0,C0,ROWS,COLS such as 180,80,60,60)",
         "a:b,1:2; focus area 'a:b,1:2': rows 'a:b' is not a range such as 180:240 or 180-239",
         "10:10,0:5; focus area '10:10,0:5': rows '10:10' is empty",
         "0:5,9-3; focus area '0:5,9-3': columns '9-3' is empty",
