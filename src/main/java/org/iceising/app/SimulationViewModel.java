@@ -2,6 +2,7 @@ package org.iceising.app;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -52,6 +53,7 @@ public final class SimulationViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Lattice> observedToday = new ReadOnlyObjectWrapper<>(this, "observedToday");
     private final ReadOnlyObjectWrapper<double[]> difference = new ReadOnlyObjectWrapper<>(this, "difference");
     private final ReadOnlyDoubleWrapper distance = new ReadOnlyDoubleWrapper(this, "distance", Double.NaN);
+    private final ReadOnlyDoubleWrapper acceptance = new ReadOnlyDoubleWrapper(this, "acceptance");
     private final ReadOnlyIntegerWrapper daysDone = new ReadOnlyIntegerWrapper(this, "daysDone");
     private final ReadOnlyLongWrapper stepsDone = new ReadOnlyLongWrapper(this, "stepsDone");
     private final ReadOnlyLongWrapper totalSteps = new ReadOnlyLongWrapper(this, "totalSteps");
@@ -116,6 +118,7 @@ public final class SimulationViewModel implements AutoCloseable {
             return;
         }
         Lattice start = data.start();
+        acceptance.set(0);
         setup = new LiveSimulation.Setup(start, data.period(),
                 SeasonRun.steps(start, parameters.stepsPer3600Property().get()), parameters.seedProperty().get());
         totalSteps.set(setup.totalSteps());
@@ -130,6 +133,7 @@ public final class SimulationViewModel implements AutoCloseable {
             return;
         }
         shownVersion = s.version();
+        acceptance.set(s.acceptance());
         show(s.lattice(), s.stepsDone(), s.daysDone(), s.finished());
         if (s.finished()) {
             playing.set(false);
@@ -159,7 +163,8 @@ public final class SimulationViewModel implements AutoCloseable {
             distance.set(Double.NaN);
         }
         SemiMonthlyPeriod p = data.period();
-        status.set(String.format("Day %d of %d · simulated %s · %,d of %,d steps", days, p.days(), date, steps, setup.totalSteps()));
+        status.set(String.format(Locale.ROOT, "Day %d of %d · simulated %s · %,d of %,d steps · acceptance %.1f %%",
+                days, p.days(), date, steps, setup.totalSteps(), 100 * acceptance.get()));
         frame.set(frame.get() + 1);
     }
 
@@ -237,6 +242,11 @@ public final class SimulationViewModel implements AutoCloseable {
     /** The study's distance to the observed end (NaN without one). */
     public ReadOnlyDoubleProperty distanceProperty() {
         return distance.getReadOnlyProperty();
+    }
+
+    /** Accepted / attempted Metropolis moves since the observed start, as the classroom Ising applets show it. */
+    public ReadOnlyDoubleProperty acceptanceProperty() {
+        return acceptance.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty daysDoneProperty() {
