@@ -92,7 +92,7 @@ public final class Figure {
     }
 
     /** The colour bar at (x, y), {@code barHeight} tall, with the legend of neutral colours below it. */
-    public static void drawKey(GraphicsContext g, double x, double y, double barHeight, ColourScale scale, List<Raster.Swatch> legend) {
+    private static void drawKey(GraphicsContext g, double x, double y, double barHeight, ColourScale scale, List<Raster.Swatch> legend) {
         drawColourBar(g, x, y, 14, barHeight, scale);
         double ly = y + barHeight + 10;
         g.setFont(SMALL);
