@@ -98,14 +98,20 @@ final class ChartsPane extends VBox {
         hint.setStyle("-fx-font-size: 11px;");
         getChildren().addAll(bar, coverage, extent, hint);
 
-        vm.observed().addListener((MapChangeListener<LocalDate, CsvExport.SeriesPoint>) c -> {
-            fill(observedCoverage, vm.observed(), CsvExport.SeriesPoint::coverage);
-            fill(observedExtent, vm.observed(), CsvExport.SeriesPoint::extent);
-        });
-        vm.simulated().addListener((MapChangeListener<LocalDate, CsvExport.SeriesPoint>) c -> {
-            fill(simulatedCoverage, vm.simulated(), CsvExport.SeriesPoint::coverage);
-            fill(simulatedExtent, vm.simulated(), CsvExport.SeriesPoint::extent);
-        });
+        vm.observed().addListener((MapChangeListener<LocalDate, CsvExport.SeriesPoint>) c -> showObserved());
+        vm.simulated().addListener((MapChangeListener<LocalDate, CsvExport.SeriesPoint>) c -> showSimulated());
+        showObserved();
+        showSimulated();
+    }
+
+    private void showObserved() {
+        fill(observedCoverage, vm.observed(), CsvExport.SeriesPoint::coverage);
+        fill(observedExtent, vm.observed(), CsvExport.SeriesPoint::extent);
+    }
+
+    private void showSimulated() {
+        fill(simulatedCoverage, vm.simulated(), CsvExport.SeriesPoint::coverage);
+        fill(simulatedExtent, vm.simulated(), CsvExport.SeriesPoint::extent);
     }
 
     private static void fill(TimeSeries s, Map<LocalDate, CsvExport.SeriesPoint> points, ToDoubleFunction<CsvExport.SeriesPoint> value) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.iceising.data.AtomicFiles;
 import org.iceising.model.Lattice;
 
 /** Comma-separated exports, written atomically. Plain Java. */

@@ -1,7 +1,7 @@
 package org.iceising.app;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -11,6 +11,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -21,6 +22,7 @@ public final class Figure {
     static final double TITLE_HEIGHT = 22;
     static final double BAR_AREA = 74;
     private static final double PAD = 6;
+    private static final double LINE = 13;
     private static final Font TITLE = Font.font("System", FontWeight.BOLD, 12);
     private static final Font SMALL = Font.font("System", 10);
 
@@ -50,22 +52,39 @@ public final class Figure {
         g.fillText(content.title(), PAD, TITLE_HEIGHT / 2, Math.max(10, width - 2 * PAD));
         double[] box = imageBox(width, height, content.image());
         if (content.image() != null) {
-            g.setImageSmoothing(false);
-            g.drawImage(content.image(), box[0], box[1], box[2], box[3]);
-            g.setStroke(Color.gray(0.3));
-            g.setLineWidth(1);
-            g.strokeRect(box[0] - 0.5, box[1] - 0.5, box[2] + 1, box[3] + 1);
+            drawImage(g, width, height, content);
         } else {
             g.setFill(Color.gray(0.93));
             g.fillRect(box[0], box[1], box[2], box[3]);
             g.setFill(Color.gray(0.3));
             g.setFont(SMALL);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(content.message() == null ? "" : content.message(), box[0] + box[2] / 2, box[1] + box[3] / 2, box[2] - 4);
+            List<String> lines = wrap(content.message() == null ? "" : content.message(), box[2] - 12);
+            double y0 = box[1] + box[3] / 2 - lines.size() * LINE / 2;
+            for (int k = 0; k < lines.size(); k++) {
+                g.fillText(lines.get(k), box[0] + box[2] / 2, y0 + (k + 0.5) * LINE);
+            }
         }
         double barTop = TITLE_HEIGHT + PAD;
         double barHeight = Math.max(40, Math.min(box[3], height - barTop - PAD - legendHeight(content.legend())));
         drawKey(g, width - BAR_AREA + 6, barTop, barHeight, content.scale(), content.legend());
+    }
+
+    /** Draws only the image part of a figure, over a frame already drawn by {@link #draw} with the same {@link #sameFrame}. */
+    static void drawImage(GraphicsContext g, double width, double height, Content content) {
+        double[] box = imageBox(width, height, content.image());
+        g.setImageSmoothing(false);
+        g.drawImage(content.image(), box[0], box[1], box[2], box[3]);
+        g.setStroke(Color.gray(0.3));
+        g.setLineWidth(1);
+        g.strokeRect(box[0] - 0.5, box[1] - 0.5, box[2] + 1, box[3] + 1);
+    }
+
+    /** True if two figures differ in their image's pixels at most: same title, scale, legend and image size. */
+    static boolean sameFrame(Content a, Content b) {
+        return a.title().equals(b.title()) && a.scale() == b.scale() && a.legend().equals(b.legend())
+                && a.image() != null && b.image() != null
+                && a.image().getWidth() == b.image().getWidth() && a.image().getHeight() == b.image().getHeight();
     }
 
     private static double legendHeight(List<Raster.Swatch> legend) {
@@ -73,7 +92,7 @@ public final class Figure {
     }
 
     /** The colour bar at (x, y), {@code barHeight} tall, with the legend of neutral colours below it. */
-    public static void drawKey(GraphicsContext g, double x, double y, double barHeight, ColourScale scale, List<Raster.Swatch> legend) {
+    private static void drawKey(GraphicsContext g, double x, double y, double barHeight, ColourScale scale, List<Raster.Swatch> legend) {
         drawColourBar(g, x, y, 14, barHeight, scale);
         double ly = y + barHeight + 10;
         g.setFont(SMALL);
@@ -111,6 +130,46 @@ public final class Figure {
         g.strokeRect(x, y, size, size);
     }
 
+    /**
+     * A horizontal key for a wide, short space: the scale's name, the colour bar with five ticks
+     * below it, and the legend of neutral colours in one row under that.
+     */
+    public static void drawHorizontalKey(GraphicsContext g, double x, double y, double width, ColourScale scale, List<Raster.Swatch> legend) {
+        double barWidth = Math.max(60, width - 12);
+        g.setFill(Color.BLACK);
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(scale.label(), x, y);
+        double barY = y + 14;
+        int cols = (int) Math.max(1, Math.round(barWidth));
+        for (int k = 0; k < cols; k++) {
+            double v = scale.min() + (scale.max() - scale.min()) * (k + 0.5) / cols;
+            g.setFill(argb(scale.argb(v)));
+            g.fillRect(x + barWidth * k / cols, barY, barWidth / cols + 0.5, 12);
+        }
+        g.setStroke(Color.gray(0.3));
+        g.setLineWidth(1);
+        g.strokeRect(x - 0.5, barY - 0.5, barWidth + 1, 13);
+        g.setFill(Color.BLACK);
+        for (double t : scale.ticks(5)) {
+            double tx = x + barWidth * (t - scale.min()) / (scale.max() - scale.min());
+            g.strokeLine(tx, barY + 12, tx, barY + 15);
+            g.setTextAlign(t == scale.min() ? TextAlignment.LEFT : t == scale.max() ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(tickLabel(t), tx, barY + 16);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double lx = x;
+        double ly = barY + 32;
+        for (Raster.Swatch s : legend) {
+            drawSwatch(g, lx, ly, 10, s);
+            g.setFill(Color.BLACK);
+            g.fillText(s.label(), lx + 14, ly + 5);
+            lx += 14 + 8 * s.label().length() + 10;
+        }
+    }
+
     /** A vertical colour bar, maximum at the top, with five ticks and the scale's name beside it. */
     private static void drawColourBar(GraphicsContext g, double x, double y, double w, double h, ColourScale scale) {
         int rows = (int) Math.max(1, Math.round(h));
@@ -140,11 +199,9 @@ public final class Figure {
         g.restore();
     }
 
-    /** Tick text: at most two decimals, no trailing zeros, an explicit sign on negative values. */
+    /** Tick text: at most two decimals, no trailing zeros, a true minus sign on negative values. */
     static String tickLabel(double v) {
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        s = s.replaceAll("\\.?0+$", "");
-        return s.equals("-0") ? "0" : s.replace('-', '−');
+        return Numbers.trim(v, 2).replace('-', '−');
     }
 
     private static Color argb(int argb) {
@@ -152,18 +209,50 @@ public final class Figure {
     }
 
     /**
-     * Renders a figure off screen; the image part gets about {@code imagePixels} pixels on its
-     * longer side. Must run on the FX thread.
+     * Renders a figure off screen with a footnote under it (what was simulated, from which data);
+     * the image part gets about {@code imagePixels} pixels on its longer side. Must run on the FX thread.
      */
-    public static WritableImage render(Content content, double imagePixels) {
+    public static WritableImage render(Content content, String footnote, double imagePixels) {
         double iw = content.image() == null ? 1 : content.image().getWidth();
         double ih = content.image() == null ? 1 : content.image().getHeight();
         double s = imagePixels / Math.max(iw, ih);
         double width = Math.ceil(iw * s + BAR_AREA + 2 * PAD);
         double minHeight = TITLE_HEIGHT + 2 * PAD + 120 + legendHeight(content.legend());
-        double height = Math.ceil(Math.max(minHeight, ih * s + TITLE_HEIGHT + 2 * PAD));
-        Canvas canvas = new Canvas(width, height);
-        draw(canvas.getGraphicsContext2D(), width, height, content);
+        double figureHeight = Math.ceil(Math.max(minHeight, ih * s + TITLE_HEIGHT + 2 * PAD));
+        List<String> lines = footnote.isEmpty() ? List.of() : wrap(footnote, width - 2 * PAD);
+        double noteHeight = lines.isEmpty() ? 0 : lines.size() * LINE + PAD;
+        Canvas canvas = new Canvas(width, figureHeight + noteHeight);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, width, figureHeight + noteHeight);
+        draw(g, width, figureHeight, content);
+        g.setFill(Color.gray(0.25));
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (int k = 0; k < lines.size(); k++) {
+            g.fillText(lines.get(k), PAD, figureHeight + k * LINE);
+        }
         return canvas.snapshot(new SnapshotParameters(), null);
+    }
+
+    /** Splits text at spaces into lines no wider than {@code width} in the small font. */
+    private static List<String> wrap(String text, double width) {
+        Text measure = new Text();
+        measure.setFont(SMALL);
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            measure.setText(candidate);
+            if (measure.getLayoutBounds().getWidth() > width && !line.isEmpty()) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = candidate;
+            }
+        }
+        lines.add(line);
+        return lines;
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.layout.Region;
 public final class FigureView extends Region {
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Figure.Content> content = new SimpleObjectProperty<>(this, "content");
+    private Figure.Content drawn;
 
     public FigureView(double prefWidth, double prefHeight) {
         getChildren().add(canvas);
@@ -36,14 +37,22 @@ public final class FigureView extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            drawn = null;
             redraw();
         }
     }
 
+    /** Redraws the whole figure, or only its image while title, colour bar and legend stay the same. */
     private void redraw() {
         Figure.Content c = content.get();
-        if (c != null && canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+        if (c == null || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
+            return;
+        }
+        if (drawn != null && Figure.sameFrame(drawn, c)) {
+            Figure.drawImage(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), c);
+        } else {
             Figure.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), c);
         }
+        drawn = c;
     }
 }

@@ -75,10 +75,16 @@ public final class LiveSimulation implements AutoCloseable {
      * @param lattice   a private copy of the lattice
      * @param stepsDone steps run since the observed start
      * @param daysDone  whole simulated days completed (0 at the start, the period's days at its end)
+     * @param accepted  moves accepted since the observed start (accepted / stepsDone is the acceptance ratio)
      * @param playing   whether the chain was running when this was taken
      * @param version   increases with every snapshot published
      */
-    public record Snapshot(Setup setup, Lattice lattice, long stepsDone, int daysDone, boolean playing, long version) {
+    public record Snapshot(Setup setup, Lattice lattice, long stepsDone, int daysDone, long accepted, boolean playing, long version) {
+        /** Accepted / attempted moves since the observed start; 0 before the first step. */
+        public double acceptance() {
+            return stepsDone == 0 ? 0 : (double) accepted / stepsDone;
+        }
+
         /** True once every step of the period has run. */
         public boolean finished() {
             return stepsDone >= setup.totalSteps();
@@ -98,6 +104,7 @@ public final class LiveSimulation implements AutoCloseable {
     private SimulationSettings engineSettings;
     private long[] dayEnds;
     private long done;
+    private long accepted;
     private ScheduledFuture<?> ticking;
     private long lastTick;
     private double budget;
@@ -212,6 +219,7 @@ public final class LiveSimulation implements AutoCloseable {
         engineSettings = settings;
         engine = new MetropolisEngine(setup.start().copy(), params, engineSettings, Seeds.forRun(setup.seed(), 0));
         done = 0;
+        accepted = 0;
         publish();
     }
 
@@ -241,7 +249,9 @@ public final class LiveSimulation implements AutoCloseable {
             engineSettings = wanted;
         }
         engine.setParams(params);
+        long before = engine.accepted();
         engine.run(n);
+        accepted += engine.accepted() - before;
         done += n;
     }
 
@@ -257,7 +267,7 @@ public final class LiveSimulation implements AutoCloseable {
         while (days < dayEnds.length && dayEnds[days] <= done) {
             days++;
         }
-        latest.set(new Snapshot(setup, engine.lattice().copy(), done, days, ticking != null, versions.incrementAndGet()));
+        latest.set(new Snapshot(setup, engine.lattice().copy(), done, days, accepted, ticking != null, versions.incrementAndGet()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -15,10 +16,10 @@ import org.iceising.data.SeaIceGrid;
 
 /** The map of the chosen day with its title, colour bar, legend and the value under the cursor. */
 final class MapPane extends VBox {
-    private static final double KEY_WIDTH = 96;
+    private static final double KEY_HEIGHT = 62;
 
     final MapView map;
-    private final Canvas key = new Canvas(KEY_WIDTH, 320);
+    private final Canvas key = new Canvas(100, KEY_HEIGHT);
 
     MapPane(MapViewModel vm, SeasonViewModel season, Exports exports) {
         setSpacing(4);
@@ -34,16 +35,22 @@ final class MapPane extends VBox {
         Label title = new Label();
         title.setId("map-title");
         title.setStyle("-fx-font-weight: bold;");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             SeaIceGrid g = vm.gridProperty().get();
             return g != null ? MapViewModel.title(g) : map.messageProperty().get();
         }, vm.gridProperty(), map.messageProperty()));
 
-        Figure.drawKey(key.getGraphicsContext2D(), 4, 6, 220, ColourScale.ICE, Raster.GRID_LEGEND);
-        VBox keyBox = new VBox(key);
-        HBox body = new HBox(4, map, keyBox);
-        HBox.setHgrow(map, Priority.ALWAYS);
-        VBox.setVgrow(body, Priority.ALWAYS);
+        Pane keyBox = new Pane(key);
+        keyBox.setMinHeight(KEY_HEIGHT);
+        keyBox.setPrefHeight(KEY_HEIGHT);
+        keyBox.widthProperty().addListener((o, a, w) -> {
+            key.setWidth(w.doubleValue());
+            key.getGraphicsContext2D().clearRect(0, 0, key.getWidth(), key.getHeight());
+            Figure.drawHorizontalKey(key.getGraphicsContext2D(), 4, 2, w.doubleValue() - 8, ColourScale.ICE, Raster.GRID_LEGEND);
+        });
+        VBox.setVgrow(map, Priority.ALWAYS);
 
         Label cursor = new Label();
         cursor.setId("map-cursor");
@@ -61,6 +68,6 @@ final class MapPane extends VBox {
         png.setMinWidth(Region.USE_PREF_SIZE);
         HBox bottom = new HBox(6, fit, png, cursor);
         bottom.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, body, bottom);
+        getChildren().addAll(title, map, keyBox, bottom);
     }
 }

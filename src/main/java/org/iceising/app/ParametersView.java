@@ -2,7 +2,6 @@ package org.iceising.app;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
@@ -162,7 +161,7 @@ final class ParametersView extends VBox {
 
     private static TitledPane bounds() {
         Label text = new Label("""
-                The study drew its training parameters from (MODEL.md §6):
+                Study's sampling bounds (MODEL.md §6):
                 melting periods (start before 15 Sep):
                   J 2.25 to 2.75, B0 2 to 9, Bx −10 to 0,
                   By −10 to 10, I 9 to 11
@@ -214,7 +213,7 @@ final class ParametersView extends VBox {
         return new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return n == null ? "" : String.format(Locale.ROOT, "%.4f", n.doubleValue()).replaceAll("\\.?0+$", "").replaceAll("^-0$", "0");
+                return n == null ? "" : Numbers.trim(n.doubleValue(), 4);
             }
 
             @Override

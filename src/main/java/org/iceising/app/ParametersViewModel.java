@@ -199,6 +199,12 @@ public final class ParametersViewModel {
         apply(preset);
     }
 
+    /** "J=2.31, B0=-14.5, Bx=-6.15, By=0.07, I=9.93, T=1": what a result was made with. */
+    public static String describe(IsingParams p, SimulationSettings s) {
+        return "J=" + Numbers.trim(p.j(), 3) + ", B0=" + Numbers.trim(p.b0(), 3) + ", Bx=" + Numbers.trim(p.bx(), 3)
+                + ", By=" + Numbers.trim(p.by(), 3) + ", I=" + Numbers.trim(p.inertia(), 3) + ", T=" + Numbers.trim(s.temperature(), 3);
+    }
+
     /** The current parameters under a name, for saving. */
     public Preset current(String name) {
         return new Preset(name, params());

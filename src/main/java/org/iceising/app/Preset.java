@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iceising.data.AtomicFiles;
 import org.iceising.model.IsingParams;
 
 /**

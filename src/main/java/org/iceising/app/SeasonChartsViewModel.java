@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -114,7 +113,7 @@ public final class SeasonChartsViewModel {
         });
         simulated.clear();
         running.set(task);
-        String with = describe(params, settings);
+        String with = ParametersViewModel.describe(params, settings);
         note.set("Simulating " + periods.size() + " periods with " + with);
         task.setOnSucceeded(e -> {
             running.set(null);
@@ -185,10 +184,5 @@ public final class SeasonChartsViewModel {
     /** What the simulated series were made with, or what went wrong. */
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();
-    }
-
-    private static String describe(IsingParams p, SimulationSettings s) {
-        return String.format(Locale.ROOT, "J=%.3g, B0=%.3g, Bx=%.3g, By=%.3g, I=%.3g, T=%.3g",
-                p.j(), p.b0(), p.bx(), p.by(), p.inertia(), s.temperature());
     }
 }

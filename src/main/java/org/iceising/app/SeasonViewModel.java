@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -58,7 +59,7 @@ public final class SeasonViewModel {
         }
     }
 
-    private static final int CACHE_GRIDS = 64;
+    private static final int CACHE_GRIDS = 40;
 
     private final Executor background;
     private final ReadOnlyObjectWrapper<DataCatalogue> catalogue = new ReadOnlyObjectWrapper<>(this, "catalogue");
@@ -99,29 +100,39 @@ public final class SeasonViewModel {
     }
 
     /**
-     * Opens a data folder and the study season of {@code preferredYear} if the folder has data in
-     * that season, else of the latest year with data.
-     *
-     * @throws org.iceising.data.DataFileException if the folder cannot be scanned
+     * Opens a data folder in the background and then the study season of {@code preferredYear} if
+     * the folder has data in that season, else of the latest season with data. A folder that
+     * cannot be scanned is reported in {@link #errorProperty()}.
      */
     public void open(Path dir, int preferredYear) {
-        DataCatalogue c = DataCatalogue.scan(dir);
-        cache = new GridCache(c, CACHE_GRIDS);
-        catalogue.set(c);
-        geometry.set(null);
-        Path gridDir = dir.resolve("grid");
-        if (Files.isDirectory(gridDir)) {
-            run("Reading the grid's latitudes and longitudes", () -> GridGeometry.load(gridDir), geometry::set);
-        }
+        run("Scanning " + dir, () -> DataCatalogue.scan(dir), c -> {
+            cache = new GridCache(c, CACHE_GRIDS);
+            catalogue.set(c);
+            geometry.set(null);
+            Path gridDir = dir.resolve("grid");
+            if (Files.isDirectory(gridDir)) {
+                run("Reading the grid's latitudes and longitudes", () -> GridGeometry.load(gridDir), geometry::set);
+            }
+            List<Integer> ys = seasonsWithData(c.dates());
+            years.setAll(ys);
+            Integer y = ys.contains(preferredYear) ? Integer.valueOf(preferredYear) : ys.isEmpty() ? null : ys.get(ys.size() - 1);
+            year.set(null);
+            year.set(y);
+        });
+    }
+
+    /** The years whose study season (16 June to 1 January of the next year) holds at least one of the dates. */
+    static List<Integer> seasonsWithData(SortedSet<LocalDate> dates) {
         TreeSet<Integer> ys = new TreeSet<>();
-        for (LocalDate d : c.dates()) {
-            // a season runs from 16 June to 1 January: early-year dates belong to the previous year's season
-            ys.add(d.getMonthValue() >= 6 ? d.getYear() : d.getYear() - 1);
+        for (LocalDate d : dates) {
+            for (int y : new int[] {d.getYear() - 1, d.getYear()}) {
+                Season s = Season.study(y);
+                if (!d.isBefore(s.start()) && !d.isAfter(s.end())) {
+                    ys.add(y);
+                }
+            }
         }
-        years.setAll(ys);
-        Integer y = ys.contains(preferredYear) ? Integer.valueOf(preferredYear) : ys.isEmpty() ? null : ys.last();
-        year.set(null);
-        year.set(y);
+        return List.copyOf(ys);
     }
 
     private void loadPeriod() {

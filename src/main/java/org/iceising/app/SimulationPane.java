@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,8 +20,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.SVGPath;
 import javafx.util.StringConverter;
 import org.iceising.model.Lattice;
 
@@ -33,6 +37,8 @@ final class SimulationPane extends VBox {
     private static final List<Double> SPEEDS = List.of(0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0);
 
     private final SimulationViewModel vm;
+    private Lattice shownToday;
+    private LocalDate shownTodayDate;
     final FigureView observedStart = figure("figure-observed-start");
     final FigureView simulated = figure("figure-simulated");
     final FigureView observedEnd = figure("figure-observed-end");
@@ -45,19 +51,19 @@ final class SimulationPane extends VBox {
         setSpacing(6);
         setPadding(new Insets(6));
 
-        Button play = new Button("▶ Play");
+        Button play = new Button("Play", icon("M0,0 L10,6 L0,12 Z"));
         play.setId("play");
         play.setOnAction(e -> vm.play());
         play.disableProperty().bind(vm.readyProperty().not().or(vm.playingProperty()).or(vm.finishedProperty()));
-        Button pause = new Button("⏸ Pause");
+        Button pause = new Button("Pause", icon("M0,0 H3.5 V12 H0 Z M6.5,0 H10 V12 H6.5 Z"));
         pause.setId("pause");
         pause.setOnAction(e -> vm.pause());
         pause.disableProperty().bind(vm.playingProperty().not());
-        Button step = new Button("⏭ Step day");
+        Button step = new Button("Step day", icon("M0,0 L8,6 L0,12 Z M8.5,0 H11 V12 H8.5 Z"));
         step.setId("step");
         step.setOnAction(e -> vm.stepDay());
         step.disableProperty().bind(vm.readyProperty().not().or(vm.finishedProperty()));
-        Button reset = new Button("⟲ Reset");
+        Button reset = new Button("Reset", icon("M0,0 H2.5 V12 H0 Z M11,0 L3,6 L11,12 Z"));
         reset.setId("reset");
         reset.setOnAction(e -> vm.reset());
         reset.disableProperty().bind(vm.readyProperty().not());
@@ -107,7 +113,16 @@ final class SimulationPane extends VBox {
         grid.addRow(0, observedStart, simulated, observedEnd);
         grid.addRow(1, observedToday, difference, absoluteDifference);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(controls, grid);
+        StackPane chartSlot = new StackPane();
+        chartSlot.setPrefHeight(220);
+        chartSlot.setMinHeight(160);
+        getChildren().addAll(controls, grid, chartSlot);
+        // JFreeChart brings up Java2D's fonts: build the chart just after the window first shows
+        Platform.runLater(() -> {
+            TrajectoryChart chart = new TrajectoryChart(vm);
+            chart.setId("trajectory-chart");
+            chartSlot.getChildren().add(chart);
+        });
 
         menu(observedStart, exports, () -> data() == null ? null : data().start());
         menu(simulated, exports, () -> vm.simulatedProperty().get());
@@ -120,6 +135,13 @@ final class SimulationPane extends VBox {
         vm.frameProperty().addListener((o, a, b) -> showSimulated());
         showObserved();
         showSimulated();
+    }
+
+    private static SVGPath icon(String path) {
+        SVGPath p = new SVGPath();
+        p.setContent(path);
+        p.setFill(Color.gray(0.2));
+        return p;
     }
 
     private SeasonViewModel.PeriodData data() {
@@ -168,8 +190,13 @@ final class SimulationPane extends VBox {
         int days = d == null ? 0 : d.period().days();
         simulated.setContent(lattice(date == null ? "Simulated" : "Simulated · " + date + " (day " + vm.daysDoneProperty().get() + " of " + days + ")",
                 sim, vm.statusProperty().get()));
-        observedToday.setContent(lattice(date == null ? "Observed on the simulated day" : "Observed · " + date,
-                vm.observedTodayProperty().get(), date == null ? "" : missing(date)));
+        Lattice today = vm.observedTodayProperty().get();
+        if (today != shownToday || date == null || !date.equals(shownTodayDate)) {
+            shownToday = today;
+            shownTodayDate = date;
+            observedToday.setContent(lattice(date == null ? "Observed on the simulated day" : "Observed · " + date,
+                    today, date == null ? "" : missing(date)));
+        }
         double[] diff = vm.differenceProperty().get();
         String why = d == null ? "" : d.end() == null ? "No observed end (" + d.period().end() + " has no file): nothing to compare" : vm.statusProperty().get();
         if (diff == null || sim == null) {

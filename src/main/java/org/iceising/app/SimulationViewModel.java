@@ -1,8 +1,9 @@
 package org.iceising.app;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import javafx.animation.AnimationTimer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +20,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.iceising.model.Lattice;
 import org.iceising.model.Measures;
 import org.iceising.model.SemiMonthlyPeriod;
@@ -30,6 +33,17 @@ import org.iceising.model.SemiMonthlyPeriod;
  * observed end and their distance. Snapshots that arrive between two pulses are dropped.
  */
 public final class SimulationViewModel implements AutoCloseable {
+
+    /**
+     * Ice coverage and extent of a lattice at a (fractional) day of the period, like the live
+     * energy and magnetisation plots of the classroom Ising applets.
+     */
+    public record TrajectoryPoint(double day, double coverage, double extent) {
+        static TrajectoryPoint of(double day, Lattice l) {
+            return new TrajectoryPoint(day, Measures.coverage(l), Measures.extentFraction(l));
+        }
+    }
+
     private final ParametersViewModel parameters;
     private final LiveSimulation live;
     private final ObjectProperty<SeasonViewModel.PeriodData> periodData = new SimpleObjectProperty<>(this, "periodData");
@@ -38,6 +52,7 @@ public final class SimulationViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Lattice> observedToday = new ReadOnlyObjectWrapper<>(this, "observedToday");
     private final ReadOnlyObjectWrapper<double[]> difference = new ReadOnlyObjectWrapper<>(this, "difference");
     private final ReadOnlyDoubleWrapper distance = new ReadOnlyDoubleWrapper(this, "distance", Double.NaN);
+    private final ReadOnlyDoubleWrapper acceptance = new ReadOnlyDoubleWrapper(this, "acceptance");
     private final ReadOnlyIntegerWrapper daysDone = new ReadOnlyIntegerWrapper(this, "daysDone");
     private final ReadOnlyLongWrapper stepsDone = new ReadOnlyLongWrapper(this, "stepsDone");
     private final ReadOnlyLongWrapper totalSteps = new ReadOnlyLongWrapper(this, "totalSteps");
@@ -48,6 +63,8 @@ public final class SimulationViewModel implements AutoCloseable {
     private final AnimationTimer timer;
     private LiveSimulation.Setup setup;
     private final ReadOnlyLongWrapper frame = new ReadOnlyLongWrapper(this, "frame");
+    private final ObservableList<TrajectoryPoint> trajectory = FXCollections.observableArrayList();
+    private final ObservableList<TrajectoryPoint> observedTrajectory = FXCollections.observableArrayList();
     private long shownVersion;
 
     public SimulationViewModel(ParametersViewModel parameters) {
@@ -73,6 +90,15 @@ public final class SimulationViewModel implements AutoCloseable {
         SeasonViewModel.PeriodData data = periodData.get();
         live.pause();
         playing.set(false);
+        trajectory.clear();
+        observedTrajectory.clear();
+        if (data != null) {
+            data.observed().forEach((date, l) -> {
+                if (l.activeCount() > 0) {
+                    observedTrajectory.add(TrajectoryPoint.of(ChronoUnit.DAYS.between(data.period().start(), date), l));
+                }
+            });
+        }
         if (data == null || data.start() == null || data.start().activeCount() == 0) {
             setup = null;
             ready.set(false);
@@ -91,6 +117,7 @@ public final class SimulationViewModel implements AutoCloseable {
             return;
         }
         Lattice start = data.start();
+        acceptance.set(0);
         setup = new LiveSimulation.Setup(start, data.period(),
                 SeasonRun.steps(start, parameters.stepsPer3600Property().get()), parameters.seedProperty().get());
         totalSteps.set(setup.totalSteps());
@@ -105,6 +132,7 @@ public final class SimulationViewModel implements AutoCloseable {
             return;
         }
         shownVersion = s.version();
+        acceptance.set(s.acceptance());
         show(s.lattice(), s.stepsDone(), s.daysDone(), s.finished());
         if (s.finished()) {
             playing.set(false);
@@ -113,6 +141,10 @@ public final class SimulationViewModel implements AutoCloseable {
 
     private void show(Lattice lattice, long steps, int days, boolean done) {
         SeasonViewModel.PeriodData data = periodData.get();
+        if (steps == 0) {
+            trajectory.clear();
+        }
+        trajectory.add(TrajectoryPoint.of((double) steps * data.period().days() / setup.totalSteps(), lattice));
         stepsDone.set(steps);
         daysDone.set(days);
         finished.set(done);
@@ -130,7 +162,8 @@ public final class SimulationViewModel implements AutoCloseable {
             distance.set(Double.NaN);
         }
         SemiMonthlyPeriod p = data.period();
-        status.set(String.format("Day %d of %d · simulated %s · %,d of %,d steps", days, p.days(), date, steps, setup.totalSteps()));
+        status.set(String.format(Locale.ROOT, "Day %d of %d · simulated %s · %,d of %,d steps · acceptance %.1f %%",
+                days, p.days(), date, steps, setup.totalSteps(), 100 * acceptance.get()));
         frame.set(frame.get() + 1);
     }
 
@@ -210,6 +243,11 @@ public final class SimulationViewModel implements AutoCloseable {
         return distance.getReadOnlyProperty();
     }
 
+    /** Accepted / attempted Metropolis moves since the observed start, as the classroom Ising applets show it. */
+    public ReadOnlyDoubleProperty acceptanceProperty() {
+        return acceptance.getReadOnlyProperty();
+    }
+
     public ReadOnlyIntegerProperty daysDoneProperty() {
         return daysDone.getReadOnlyProperty();
     }
@@ -246,6 +284,16 @@ public final class SimulationViewModel implements AutoCloseable {
      */
     public ReadOnlyLongProperty frameProperty() {
         return frame.getReadOnlyProperty();
+    }
+
+    /** Coverage and extent of the simulated lattice at every picture shown since the period's start. */
+    public ObservableList<TrajectoryPoint> trajectory() {
+        return trajectory;
+    }
+
+    /** Coverage and extent of every observed day of the period, at its day number. */
+    public ObservableList<TrajectoryPoint> observedTrajectory() {
+        return observedTrajectory;
     }
 
     /** The live chain itself, for the engine's view of the parameters. */

@@ -9,7 +9,6 @@ import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -55,7 +54,7 @@ final class WorkbenchView extends BorderPane implements Exports {
     final Tab workbenchTab;
     final MapPane mapPane;
     final SimulationPane simulationPane;
-    final ChartsPane chartsPane;
+    final Tab chartsTab = new Tab("Season charts");
     final ParametersView parametersView;
 
     WorkbenchView(WorkbenchViewModel vm) {
@@ -64,12 +63,16 @@ final class WorkbenchView extends BorderPane implements Exports {
         mapPane = new MapPane(vm.map(), season, this);
         simulationPane = new SimulationPane(vm.simulation(), this);
         parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
-        chartsPane = new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv);
 
         SplitPane split = new SplitPane(mapPane, simulationPane);
         split.setDividerPositions(0.34);
         workbenchTab = new Tab("Map & simulation", split);
-        Tab charts = new Tab("Season charts", chartsPane);
+        // the charts are built when first shown, so that start-up does not wait for them
+        chartsTab.setOnSelectionChanged(e -> {
+            if (chartsTab.isSelected() && chartsTab.getContent() == null) {
+                chartsTab.setContent(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv));
+            }
+        });
         Label learnText = new Label("The inverse problem (training a network on simulated periods and predicting each period's"
                 + " parameters, MODEL.md §6) will open here when its services are part of this build.");
         learnText.setWrapText(true);
@@ -77,7 +80,7 @@ final class WorkbenchView extends BorderPane implements Exports {
         learnBox.setPadding(new Insets(20));
         Tab learn = new Tab("Learn", learnBox);
         learn.setId("tab-learn");
-        tabs.getTabs().addAll(workbenchTab, charts, learn);
+        tabs.getTabs().addAll(workbenchTab, chartsTab, learn);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         ScrollPane left = new ScrollPane(parametersView);
@@ -93,6 +96,10 @@ final class WorkbenchView extends BorderPane implements Exports {
         status.setId("status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
                 season.errorProperty(), season.catalogueProperty(), season.yearProperty(), vm.map().cursorProperty(), notice));
+        Tooltip folder = new Tooltip();
+        folder.textProperty().bind(Bindings.createStringBinding(() -> season.catalogueProperty().get() == null ? "No data folder open"
+                : "Data folder: " + season.catalogueProperty().get().directory().toAbsolutePath(), season.catalogueProperty()));
+        status.setTooltip(folder);
         status.progressProperty().bind(Bindings.when(season.loadingProperty()).then(-1.0).otherwise(0.0));
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -113,7 +120,7 @@ final class WorkbenchView extends BorderPane implements Exports {
             return "No data folder open";
         }
         long present = season.seasonDates().stream().filter(season::isPresent).count();
-        return "Data folder " + season.catalogueProperty().get().directory() + " · " + season.catalogueProperty().get().dates().size()
+        return "Data folder " + season.catalogueProperty().get().directory().getFileName() + " · " + season.catalogueProperty().get().dates().size()
                 + " days with grids · season " + season.yearProperty().get() + ": " + present + " of " + season.seasonDates().size()
                 + " period boundaries observed";
     }
@@ -202,7 +209,7 @@ final class WorkbenchView extends BorderPane implements Exports {
             }
         });
         periods.setButtonCell(periods.getCellFactory().call(null));
-        periods.setPrefWidth(330);
+        periods.setPrefWidth(370);
         Button prevPeriod = button("◀", "Previous period (Page Up)", season::previousPeriod);
         prevPeriod.setId("previous-period");
         Button nextPeriod = button("▶", "Next period (Page Down)", season::nextPeriod);
@@ -266,11 +273,8 @@ final class WorkbenchView extends BorderPane implements Exports {
         c.setTitle("Open a folder of NSIDC daily grids");
         File dir = c.showDialog(window());
         if (dir != null) {
-            try {
-                vm.season().open(dir.toPath(), vm.season().yearProperty().get() == null ? LocalDate.now().getYear() : vm.season().yearProperty().get());
-            } catch (RuntimeException ex) {
-                new Alert(Alert.AlertType.ERROR, ex.getMessage()).showAndWait();
-            }
+            Integer year = vm.season().yearProperty().get();
+            vm.season().open(dir.toPath(), year == null ? LocalDate.now().getYear() : year);
         }
     }
 

@@ -3,6 +3,7 @@ package org.iceising.app;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +11,10 @@ import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.iceising.data.AtomicFiles;
+import org.iceising.data.DataCatalogue;
 import org.iceising.model.Lattice;
+import org.iceising.model.SemiMonthlyPeriod;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the
@@ -61,9 +65,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return charts;
     }
 
-    /** Renders a figure (on the FX thread) and writes it as PNG in the background. */
+    /**
+     * Renders a figure (on the FX thread) with a footnote saying what it shows — focus area,
+     * period, parameters, steps, seed and data folder — and writes it as PNG in the background.
+     */
     public Task<Path> exportPng(Figure.Content figure, Path file) {
-        WritableImage image = Figure.render(figure, 720);
+        WritableImage image = Figure.render(figure, footnote(), 720);
         return submit("Exporting " + file.getFileName(), () -> {
             BufferedImage b = SwingFXUtils.fromFXImage(image, null);
             AtomicFiles.write(file, out -> {
@@ -73,6 +80,23 @@ public final class WorkbenchViewModel implements AutoCloseable {
             });
             return file;
         });
+    }
+
+    /** What the workbench shows now, in one line for exported figures. */
+    String footnote() {
+        StringBuilder sb = new StringBuilder("Focus area " + season.focusAreaProperty().get());
+        SemiMonthlyPeriod p = season.periodProperty().get();
+        if (p != null) {
+            sb.append(" · period ").append(p);
+        }
+        sb.append(" · ").append(ParametersViewModel.describe(parameters.params(), parameters.settings()))
+                .append(" · ").append(String.format(Locale.ROOT, "%,d", parameters.stepsPer3600Property().get()))
+                .append(" steps per 3,600 cells, seed ").append(parameters.seedProperty().get());
+        DataCatalogue c = season.catalogueProperty().get();
+        if (c != null) {
+            sb.append(" · NSIDC sea-ice concentration from ").append(c.directory().getFileName());
+        }
+        return sb.toString();
     }
 
     /** Writes the season's coverage and extent as CSV in the background. */

@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
 import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
+import org.iceising.model.MetropolisEngine;
 import org.iceising.model.ProgressMonitor;
+import org.iceising.model.Seeds;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -128,5 +130,26 @@ class LiveSimulationTest {
         live.stepDay().get();
         assertEquals(200, live.latest().stepsDone());
         assertEquals(2, live.latest().daysDone());
+    }
+
+    @Test
+    void acceptanceCountsTheEnginesAcceptedMovesAndRisesWithTemperature() throws Exception {
+        Lattice start = start();
+        live.load(new LiveSimulation.Setup(start, SEPT_16, 3_000, 4)).get();
+        live.stepDay().get();
+        LiveSimulation.Snapshot s = live.latest();
+        MetropolisEngine same = new MetropolisEngine(start.copy(), FREEZE, SimulationSettings.study(), Seeds.forRun(4, 0));
+        same.run(200);
+        assertEquals(same.accepted(), s.accepted());
+        assertEquals((double) same.accepted() / 200, s.acceptance());
+
+        LiveSimulation hot = new LiveSimulation(FREEZE, SimulationSettings.study().withTemperature(5));
+        try {
+            hot.load(new LiveSimulation.Setup(start, SEPT_16, 3_000, 4)).get();
+            hot.stepDay().get();
+            assertTrue(hot.latest().acceptance() > s.acceptance(), "more moves pass at T = 5 than at T = 1");
+        } finally {
+            hot.close();
+        }
     }
 }

@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.awt.geom.Rectangle2D;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
@@ -24,7 +27,15 @@ import org.iceising.data.GridReader;
 import org.iceising.data.SampleData;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
+import org.iceising.model.Measures;
+import org.iceising.model.ProgressMonitor;
 import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.model.SimulationSettings;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeSeriesCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -219,6 +230,76 @@ class WorkbenchAppTest {
         assertTrue(Math.abs(resized.rows() - 70) <= 1 && Math.abs(resized.cols() - 40) <= 1, resized.toString());
         waitLoaded(LocalDate.of(2018, 6, 16));
         assertEquals(observed("nt_20180616_f18_nrt_n.bin", resized), fx(() -> vm.simulation().simulatedProperty().get()));
+    }
+
+    @Test
+    void runSeasonFillsTheChartsAndClickingAPointOpensItsPeriod(FxRobot robot) {
+        waitLoaded(LocalDate.of(2018, 6, 16));
+        robot.clickOn("Season charts");
+        SeasonChartsViewModel charts = vm.charts();
+        waitFor("the observed series is read", () -> charts.observed().size() == 13);
+        assertFalse(fx(() -> charts.observed().containsKey(LocalDate.of(2019, 1, 1))), "2019-01-01 has no file: no point");
+        Lattice sept16 = observed("nt_20180916_f18_nrt_n.bin", FocusArea.STUDY);
+        assertEquals(Measures.coverage(sept16), fx(() -> charts.observed().get(LocalDate.of(2018, 9, 16)).coverage()));
+
+        robot.clickOn("#run-season");
+        waitFor("the season is simulated", () -> charts.simulated().size() == 13 && !charts.busyProperty().get());
+        SemiMonthlyPeriod p = new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16));
+        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16)), Preset.MELT_CENTRE.params(),
+                SimulationSettings.study(), 50_000, 1, ProgressMonitor.NONE).get(0);
+        assertEquals(expected.coverage(), fx(() -> charts.simulated().get(p.end()).coverage()));
+        assertEquals(expected.extent(), fx(() -> charts.simulated().get(p.end()).extent()));
+
+        ChartViewer viewer = robot.lookup("#chart-coverage").queryAs(ChartViewer.class);
+        waitFor("the chart shows the simulated points", () -> point(viewer, 1, p.end()) != null);
+        String tip = fx(() -> entity(viewer, 1, p.end()).getToolTipText());
+        assertEquals(String.format(Locale.ROOT, "Simulated · 1 Oct 2018: %.1f %%", 100 * expected.coverage()), tip, "the value on hover");
+        Point2D where = fx(() -> viewer.getCanvas().localToScreen(point(viewer, 1, p.end())));
+        robot.moveTo(where).clickOn(MouseButton.PRIMARY);
+        waitLoaded(p.start());
+        assertEquals(app.view().workbenchTab, fx(() -> app.view().tabs.getSelectionModel().getSelectedItem()));
+    }
+
+    /** The centre of a chart item drawn for {@code date} in series {@code series}, in the canvas's coordinates. */
+    private static Point2D point(ChartViewer viewer, int series, LocalDate date) {
+        XYItemEntity e = entity(viewer, series, date);
+        if (e == null) {
+            return null;
+        }
+        Rectangle2D b = e.getArea().getBounds2D();
+        return new Point2D(b.getCenterX(), b.getCenterY());
+    }
+
+    private static XYItemEntity entity(ChartViewer viewer, int series, LocalDate date) {
+        ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+        if (info == null) {
+            return null;
+        }
+        for (Object o : info.getEntityCollection().getEntities()) {
+            if (o instanceof XYItemEntity e && e.getSeriesIndex() == series) {
+                TimeSeriesCollection data = (TimeSeriesCollection) e.getDataset();
+                Day d = (Day) data.getSeries(series).getTimePeriod(e.getItem());
+                if (d.getYear() == date.getYear() && d.getMonth() == date.getMonthValue() && d.getDayOfMonth() == date.getDayOfMonth()) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void cancellingASeasonRunLeavesNoSimulatedSeries() {
+        waitLoaded(LocalDate.of(2018, 6, 16));
+        SeasonChartsViewModel charts = vm.charts();
+        fx(() -> {
+            vm.parameters().stepsPer3600Property().set(ParametersViewModel.MAX_STEPS);
+            charts.runSeason();
+            charts.cancel();
+            return null;
+        });
+        waitFor("the run is cancelled", () -> !charts.busyProperty().get());
+        assertEquals("Season run cancelled", fx(() -> charts.noteProperty().get()));
+        assertTrue(fx(() -> charts.simulated().isEmpty()));
     }
 
     @Test
