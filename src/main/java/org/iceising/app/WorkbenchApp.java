@@ -1,9 +1,11 @@
 package org.iceising.app;
 
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.iceising.data.SampleData;
@@ -33,6 +35,8 @@ public class WorkbenchApp extends Application {
         Scene scene = new Scene(view, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
         stage.setScene(scene);
+        stage.getIcons().add(new Image(Objects.requireNonNull(WorkbenchApp.class.getResourceAsStream("iceising.png"),
+                "the window icon resource is missing")));
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             Integer y = vm.season().yearProperty().get();
             return y == null ? "IceIsing" : "IceIsing · season " + Season.study(y).start() + " → " + Season.study(y).end();
