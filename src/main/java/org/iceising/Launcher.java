@@ -1,7 +1,16 @@
 package org.iceising;
 
+import org.iceising.cli.IceIsingCommand;
+
+/**
+ * The jar's entry point: with a command it runs the command line, without one it opens the
+ * workbench.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("IceIsing");
+        System.exit(IceIsingCommand.run(args));
     }
 }

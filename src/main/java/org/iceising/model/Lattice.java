@@ -200,6 +200,21 @@ public final class Lattice {
         return new Lattice(rows, cols, spins.clone(), active.clone());
     }
 
+    /**
+     * Copies of {@code a} and {@code b} (same rows and columns) restricted to the cells active in
+     * both, e.g. an observed start and end where one day has missing data.
+     */
+    public static Lattice[] restrictToCommonMask(Lattice a, Lattice b) {
+        if (a.rows != b.rows || a.cols != b.cols) {
+            throw new IllegalArgumentException("lattices differ in shape: " + a + " vs " + b);
+        }
+        boolean[] both = new boolean[a.active.length];
+        for (int i = 0; i < both.length; i++) {
+            both[i] = a.active[i] && b.active[i];
+        }
+        return new Lattice[] {ofSpins(a.rows, a.cols, a.spins, both), ofSpins(b.rows, b.cols, b.spins, both)};
+    }
+
     /** True if the two lattices have the same shape and mask. */
     public boolean sameShape(Lattice other) {
         return rows == other.rows && cols == other.cols && Arrays.equals(active, other.active);

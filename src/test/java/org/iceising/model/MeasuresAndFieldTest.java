@@ -92,4 +92,15 @@ class MeasuresAndFieldTest {
         assertThrows(IllegalArgumentException.class, () -> Lattice.ofSpins(1, 2, new double[] {0.5, -1.5}, null));
         assertThrows(IllegalArgumentException.class, () -> Lattice.ofSpins(2, 2, new double[] {0.5}, null));
     }
+
+    @Test
+    void commonMaskKeepsCellsActiveInBoth() {
+        Lattice a = Lattice.ofConcentration(1, 3, new double[] {0.1, Double.NaN, 0.3});
+        Lattice b = Lattice.ofConcentration(1, 3, new double[] {Double.NaN, 0.2, 0.4});
+        Lattice[] both = Lattice.restrictToCommonMask(a, b);
+        assertEquals(1, both[0].activeCount());
+        assertTrue(both[0].sameShape(both[1]));
+        assertEquals(0.3, both[0].concentration(2), 1e-15);
+        assertEquals(0.4, both[1].concentration(2), 1e-15);
+    }
 }

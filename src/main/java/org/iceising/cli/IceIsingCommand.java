@@ -1,0 +1,56 @@
+package org.iceising.cli;
+
+import java.io.PrintWriter;
+import org.iceising.data.DataFileException;
+import org.iceising.model.CancelledException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: every command is a thin layer over the services below it. */
+@Command(name = "iceising", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "IceIsing: Arctic sea ice with a continuous-spin Ising model.%n"
+                + "Without a command, `java -jar iceising.jar` opens the workbench.",
+        subcommands = {InfoCommand.class, MeasureCommand.class, SimulateCommand.class, IsingCommand.class,
+                CommandLine.HelpCommand.class})
+public final class IceIsingCommand {
+
+    /** Exit code for wrong arguments, missing data and bad files. */
+    public static final int USER_ERROR = 2;
+
+    private IceIsingCommand() {
+    }
+
+    /** Builds the command line with IceIsing's error handling: one line on stderr, exit code 2. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new IceIsingCommand());
+        cl.setExecutionExceptionHandler((e, line, parse) -> {
+            PrintWriter err = line.getErr();
+            String name = line.getCommandSpec().qualifiedName();
+            if (e instanceof CancelledException) {
+                err.println(name + ": cancelled");
+                return USER_ERROR;
+            }
+            if (e instanceof DataFileException || e instanceof IllegalArgumentException
+                    || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                err.println(name + ": " + e.getMessage());
+                return USER_ERROR;
+            }
+            throw e;
+        });
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine line = e.getCommandLine();
+            line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return USER_ERROR;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

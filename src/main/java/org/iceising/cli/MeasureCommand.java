@@ -1,0 +1,155 @@
+package org.iceising.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.iceising.data.ArcticExtent;
+import org.iceising.data.AtomicFiles;
+import org.iceising.data.DataCatalogue;
+import org.iceising.data.GridGeometry;
+import org.iceising.data.SampleData;
+import org.iceising.data.SeaIceGrid;
+import org.iceising.data.SeaIceIndex;
+import org.iceising.model.Measures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "measure", mixinStandardHelpOptions = true,
+        description = {"Ice coverage and extent of every grid found between two dates.",
+                "focus or a rectangle: coverage = mean concentration, extent = share of cells with >= 15 % ice, over the "
+                        + "area's valid cells.",
+                "arctic: extent in million km^2, area-weighted over the whole grid with the pole hole counted as ice "
+                        + "(NSIDC's convention), beside NSIDC's Sea Ice Index when its daily CSV is at hand."})
+final class MeasureCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    Path data;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First date, YYYY-MM-DD.")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last date, YYYY-MM-DD (inclusive).")
+    LocalDate to;
+
+    @Option(names = "--area", defaultValue = "focus", paramLabel = "AREA", description = AreaOption.DESCRIPTION)
+    String area;
+
+    @Option(names = "--semi-monthly", description = "Only the period boundaries (the 1st and the 16th of each month).")
+    boolean semiMonthly;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "Also write the table as CSV.")
+    Path csv;
+
+    @Override
+    public Integer call() throws Exception {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        Path dir = data == null ? SampleData.directory() : data;
+        DataCatalogue catalogue = DataCatalogue.scan(dir);
+        AreaOption a = AreaOption.parse(area);
+        List<LocalDate> dates = new ArrayList<>(catalogue.dates().subSet(from, to.plusDays(1)));
+        if (semiMonthly) {
+            dates.removeIf(d -> d.getDayOfMonth() != 1 && d.getDayOfMonth() != 16);
+        }
+        if (dates.isEmpty()) {
+            throw new IllegalArgumentException("no grids between " + from + " and " + to + " in " + dir);
+        }
+        GridGeometry geometry = a.arctic() ? GridGeometry.load(ancillary(dir, "grid")) : null;
+        Path indexCsv = ancillary(dir, "extent").resolve(SEA_ICE_INDEX_CSV);
+        Optional<SeaIceIndex> index = a.arctic() && Files.isRegularFile(indexCsv)
+                ? Optional.of(SeaIceIndex.load(indexCsv)) : Optional.empty();
+
+        List<String[]> rows = new ArrayList<>();
+        String[] header = a.arctic()
+                ? new String[] {"date", "coverage_percent", "extent_million_km2", "sea_ice_index_million_km2", "file"}
+                : new String[] {"date", "coverage_percent", "extent_percent", "active_cells", "file"};
+        for (LocalDate d : dates) {
+            SeaIceGrid g = catalogue.load(d);
+            String file = g.source().getFileName().toString();
+            if (a.arctic()) {
+                double sum = 0;
+                int n = 0;
+                for (double c : g.concentrations()) {
+                    if (!Double.isNaN(c)) {
+                        sum += c;
+                        n++;
+                    }
+                }
+                String nsidc = index.flatMap(i -> i.extentMillionKm2(d)).map(v -> fmt("%.3f", v)).orElse("");
+                rows.add(new String[] {d.toString(), fmt("%.2f", 100 * sum / n), fmt("%.3f", ArcticExtent.km2(g, geometry) / 1e6),
+                        nsidc, file});
+            } else {
+                var lattice = a.area().lattice(g);
+                rows.add(new String[] {d.toString(), fmt("%.2f", 100 * Measures.coverage(lattice)),
+                        fmt("%.2f", 100 * Measures.extentFraction(lattice)), Integer.toString(lattice.activeCount()), file});
+            }
+        }
+
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("area: " + (a.arctic() ? "arctic (whole grid)" : a.area().toString()) + ", data: " + dir);
+        o.printf(Locale.ROOT, "%-10s  %9s  %9s  %9s  %s%n", a.arctic() ? new Object[] {"date", "coverage%", "extent", "NSIDC SII", "file"}
+                : new Object[] {"date", "coverage%", "extent%", "cells", "file"});
+        for (String[] r : rows) {
+            o.printf(Locale.ROOT, "%-10s  %9s  %9s  %9s  %s%n", (Object[]) r);
+        }
+        List<LocalDate> missing = new ArrayList<>(catalogue.missing(from, to));
+        if (semiMonthly) {
+            missing.removeIf(d -> d.getDayOfMonth() != 1 && d.getDayOfMonth() != 16);
+        }
+        if (!missing.isEmpty()) {
+            o.println("missing: " + missing.size() + (missing.size() == 1 ? " date has" : " dates have") + " no grid ("
+                    + summarise(missing) + ")");
+        }
+        if (csv != null) {
+            AtomicFiles.writeText(csv, w -> {
+                w.write(String.join(",", header) + "\n");
+                for (String[] r : rows) {
+                    w.write(String.join(",", r) + "\n");
+                }
+            });
+            o.println("wrote " + csv);
+        }
+        return 0;
+    }
+
+    static final String SEA_ICE_INDEX_CSV = "N_seaice_extent_daily_v3.0.csv";
+
+    /** A folder of ancillary files (grid, extent) in the data folder, else in the sample data. */
+    private static Path ancillary(Path dir, String name) {
+        Path g = dir.resolve(name);
+        return Files.isDirectory(g) ? g : SampleData.directory().resolve(name);
+    }
+
+    private static String fmt(String f, double v) {
+        return String.format(Locale.ROOT, f, v);
+    }
+
+    /** Dates as ranges: 2018-06-17..2018-06-30, 2018-07-02, ... */
+    static String summarise(List<LocalDate> dates) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < dates.size()) {
+            int j = i;
+            while (j + 1 < dates.size() && dates.get(j + 1).equals(dates.get(j).plusDays(1))) {
+                j++;
+            }
+            sb.append(sb.length() == 0 ? "" : ", ").append(dates.get(i));
+            if (j > i) {
+                sb.append("..").append(dates.get(j));
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package org.iceising.data;
+
+import java.nio.file.Path;
+
+/** A data file (or folder) that cannot be used; the message names the file and says what is wrong. */
+public class DataFileException extends RuntimeException {
+    private final transient Path file;
+
+    public DataFileException(Path file, String problem) {
+        super(name(file) + ": " + problem);
+        this.file = file;
+    }
+
+    public DataFileException(Path file, String problem, Throwable cause) {
+        super(name(file) + ": " + problem, cause);
+        this.file = file;
+    }
+
+    /** The file or folder concerned. */
+    public Path file() {
+        return file;
+    }
+
+    private static String name(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+}
