@@ -2,6 +2,7 @@ package org.iceising.learn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -118,7 +119,7 @@ public final class CnnTrainer {
                 seen += n;
                 iteration++;
                 listener.batch(epoch, iteration, loss);
-                monitor.progress(iteration, total, "epoch " + epoch + " of " + config.epochs() + ", loss " + String.format(java.util.Locale.ROOT, "%.4f", loss));
+                monitor.progress(iteration, total, "epoch " + epoch + " of " + config.epochs() + ", loss " + String.format(Locale.ROOT, "%.4f", loss));
             }
             long millis = (System.nanoTime() - t0) / 1_000_000;
             train.reset();
@@ -131,7 +132,8 @@ public final class CnnTrainer {
             periods.put(f.header().period(), f.header().bounds());
         }
         ModelMetadata metadata = new ModelMetadata(set.rows(), set.cols(), periods, standardisation,
-                set.files().get(0).header().seed(), set.size(), config.epochs(), Backend.describe());
+                set.files().get(0).header().seed(), set.size(), config.validationFraction(), config.seed(), config.epochs(),
+                Backend.describe());
         return new Result(new InverseModel(net, metadata), history, split.heldOut());
     }
 

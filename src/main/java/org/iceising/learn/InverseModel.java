@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class InverseModel {
         } catch (IOException e) {
             throw new ModelFileException("cannot read model file " + path + ": " + e.getMessage(), e);
         }
-        if (bytes.length < ZIP_SIGNATURE.length || !java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 4), ZIP_SIGNATURE)) {
+        if (bytes.length < ZIP_SIGNATURE.length || !Arrays.equals(Arrays.copyOf(bytes, ZIP_SIGNATURE.length), ZIP_SIGNATURE)) {
             throw new ModelFileException(path + " is not an IceIsing model (it is not a zip archive)");
         }
         Map<String, byte[]> entries = new HashMap<>();

@@ -20,12 +20,14 @@ import org.iceising.model.SemiMonthlyPeriod;
  * @param standardisation how its outputs map back to parameters
  * @param trainingSeed    the training set's master seed
  * @param trainingSize    samples in the training set (training and held out together)
+ * @param validationFraction share of the training set held out for validation
+ * @param trainerSeed     the trainer's seed (split, weights, dropout, batch order)
  * @param epochs          epochs trained
  * @param backend         the ND4J backend that trained it ({@link Backend#describe()})
  */
 public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, ParameterBounds> periods,
-                            Standardisation standardisation, long trainingSeed, int trainingSize, int epochs,
-                            String backend) {
+                            Standardisation standardisation, long trainingSeed, int trainingSize,
+                            double validationFraction, long trainerSeed, int epochs, String backend) {
 
     static final String FORMAT = "iceising-cnn";
     static final int VERSION = 1;
@@ -42,7 +44,7 @@ public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, Par
         return new Season(periods.firstKey().start(), periods.lastKey().end());
     }
 
-    /** The box of the period starting on {@code start}'s period, if the model was trained on it. */
+    /** The box of {@code period} if the model was trained on it, else null. */
     public ParameterBounds boundsFor(SemiMonthlyPeriod period) {
         return periods.get(period);
     }
@@ -55,6 +57,8 @@ public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, Par
         p.setProperty("cols", Integer.toString(cols));
         p.setProperty("trainingSeed", Long.toString(trainingSeed));
         p.setProperty("trainingSize", Integer.toString(trainingSize));
+        p.setProperty("validationFraction", Double.toString(validationFraction));
+        p.setProperty("trainerSeed", Long.toString(trainerSeed));
         p.setProperty("epochs", Integer.toString(epochs));
         p.setProperty("backend", backend);
         p.setProperty("mean", csv(standardisation.mean()));
@@ -85,6 +89,7 @@ public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, Par
             return new ModelMetadata(Integer.parseInt(required(p, "rows", what)), Integer.parseInt(required(p, "cols", what)), periods,
                     new Standardisation(parseCsv(required(p, "mean", what)), parseCsv(required(p, "scale", what))),
                     Long.parseLong(required(p, "trainingSeed", what)), Integer.parseInt(required(p, "trainingSize", what)),
+                    Double.parseDouble(required(p, "validationFraction", what)), Long.parseLong(required(p, "trainerSeed", what)),
                     Integer.parseInt(required(p, "epochs", what)), required(p, "backend", what));
         } catch (RuntimeException e) {
             if (e instanceof ModelFileException m) {

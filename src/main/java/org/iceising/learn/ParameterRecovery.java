@@ -34,6 +34,22 @@ public record ParameterRecovery(double[] r2, double[] mae, int samples) {
         return mae.clone();
     }
 
+    /**
+     * Recovery on the samples the model held out for validation while training on {@code set}
+     * (the split is drawn again from the seed and fraction in the model's metadata).
+     *
+     * @throws IllegalArgumentException if {@code set} is not the training set of the model
+     */
+    public static ParameterRecovery onHeldOut(InverseModel model, TrainingSet set) {
+        ModelMetadata m = model.metadata();
+        long seed = set.files().get(0).header().seed();
+        if (set.size() != m.trainingSize() || seed != m.trainingSeed()) {
+            throw new IllegalArgumentException("the model was trained on " + m.trainingSize() + " samples of seed " + m.trainingSeed()
+                    + "; this training set has " + set.size() + " samples of seed " + seed);
+        }
+        return evaluate(model, set, set.split(m.validationFraction(), m.trainerSeed()).heldOut());
+    }
+
     /** Predicts samples {@code indices} of {@code set} with {@code model} and scores them against their true parameters. */
     public static ParameterRecovery evaluate(InverseModel model, TrainingSet set, int[] indices) {
         if (indices.length < 2) {

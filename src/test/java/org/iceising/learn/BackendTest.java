@@ -30,7 +30,7 @@ class BackendTest {
 
     @Test
     void onAnAvx2CpuTheOneDnnBuildRunsWithEveryConvolutionAndPoolingHelper() {
-        assumeTrue(Backend.cpuHasAvx2(), "the oneDNN build needs AVX2");
+        assumeTrue(Backend.cpuHasAvx2() && "CPU".equals(Backend.name()), "the oneDNN build needs the CPU backend and AVX2");
         assertTrue(Backend.buildInfo().contains("HAVE_ONEDNN"), Backend.buildInfo());
         assertTrue(Backend.oneDnnAvailable());
         assertTrue(Backend.describe().contains("oneDNN layer helpers on"), Backend.describe());
@@ -94,6 +94,7 @@ class BackendTest {
     /** With the portable build forced (as on a CPU without AVX2) the same network trains on DL4J's own layers. */
     @Test
     void thePortableBuildIsTheFallback() throws Exception {
+        assumeTrue("CPU".equals(Backend.name()), "the portable build is a CPU build");
         List<String> out = probe(Map.of(), "-D" + Backend.PORTABLE_PROPERTY + "=true");
         String describe = out.stream().filter(l -> l.startsWith("describe=")).findFirst().orElseThrow(() -> new AssertionError(out));
         assertTrue(describe.contains("portable build without oneDNN") && describe.contains("helpers off"), describe);

@@ -115,6 +115,10 @@ class CnnTrainingTest {
             assertArrayEquals(before.get(i).toArray(), after.get(i).toArray(), 1e-9);
         }
         assertEquals(Backend.helpers(result.model().network()), Backend.helpers(loaded.network()));
+        ParameterRecovery direct = ParameterRecovery.evaluate(result.model(), set, result.heldOut());
+        ParameterRecovery again = ParameterRecovery.onHeldOut(loaded, set);
+        assertEquals(direct.samples(), again.samples());
+        assertArrayEquals(direct.r2(), again.r2(), 1e-9, "the loaded model finds the same held-out samples");
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file is left");
         }
