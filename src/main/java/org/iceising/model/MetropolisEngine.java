@@ -20,8 +20,6 @@ import java.util.SplittableRandom;
  * thread and takes effect at the start of the next {@link #run(long)}.
  */
 public final class MetropolisEngine {
-    /** Above this βΔE the acceptance probability exp(−βΔE) < 4.3e−18 is below the RNG's resolution. */
-    private static final double MAX_BOLTZMANN_EXPONENT = 40.0;
 
     private final Lattice lattice;
     private final SimulationSettings settings;
@@ -147,7 +145,7 @@ public final class MetropolisEngine {
             final double old = s[i];
             final double proposed = binary ? -old : (int) r * 0x1.0p-31;
             final double x = beta * deltaE(s, nb, miss, b, i, old, proposed, j, inertia);
-            if (x <= 0 || (x < MAX_BOLTZMANN_EXPONENT && boltzmannAccepts(rng.nextDouble(), x))) {
+            if (x <= 0 || boltzmannAccepts(rng.nextDouble(), x)) {
                 s[i] = proposed;
                 acc++;
             }
