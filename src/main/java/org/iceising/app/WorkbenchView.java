@@ -31,6 +31,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -209,7 +212,7 @@ final class WorkbenchView extends BorderPane implements Exports {
             }
         });
         periods.setButtonCell(periods.getCellFactory().call(null));
-        periods.setPrefWidth(370);
+        periods.setPrefWidth(250);
         Button prevPeriod = button("◀", "Previous period (Page Up)", season::previousPeriod);
         prevPeriod.setId("previous-period");
         Button nextPeriod = button("▶", "Next period (Page Down)", season::nextPeriod);
@@ -229,7 +232,7 @@ final class WorkbenchView extends BorderPane implements Exports {
             }
         });
         days.setButtonCell(days.getCellFactory().call(null));
-        days.setPrefWidth(190);
+        days.setPrefWidth(170);
         Button prevDay = button("◀", "Previous day with data (Ctrl+Left)", season::previousDay);
         Button nextDay = button("▶", "Next day with data (Ctrl+Right)", season::nextDay);
 
@@ -241,13 +244,27 @@ final class WorkbenchView extends BorderPane implements Exports {
             String active = d == null || d.start() == null ? "" : ", " + d.start().activeCount() + " ocean cells";
             return "Focus area: " + a + " (" + a.rows() + " × " + a.cols() + active + ")";
         }, season.focusAreaProperty(), season.periodDataProperty()));
+        // the focus text takes the room left and gives way first when the window is narrow (its tooltip keeps it whole);
+        // a small preferred width keeps the tool bar from moving items into its overflow menu
+        focus.setMinWidth(60);
+        focus.setPrefWidth(150);
+        focus.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(focus, Priority.ALWAYS);
+        Tooltip focusTip = new Tooltip();
+        focusTip.textProperty().bind(focus.textProperty());
+        focus.setTooltip(focusTip);
         Button study = button("Study area", "Back to the study's 60 × 60 area (rows 180..239, columns 80..139)",
                 () -> season.focusAreaProperty().set(FocusArea.STUDY));
 
         ToolBar bar = new ToolBar(new Label("Season"), years, new Separator(Orientation.VERTICAL),
                 new Label("Period"), prevPeriod, periods, nextPeriod, new Separator(Orientation.VERTICAL),
                 new Label("Day"), prevDay, days, nextDay, new Separator(Orientation.VERTICAL), focus, study);
-        bar.getItems().forEach(n -> n.setFocusTraversable(n instanceof ComboBox));
+        bar.getItems().forEach(n -> {
+            n.setFocusTraversable(n instanceof ComboBox);
+            if (n instanceof Region r && n != focus) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         return bar;
     }
 

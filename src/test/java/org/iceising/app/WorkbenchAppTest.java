@@ -108,7 +108,8 @@ class WorkbenchAppTest {
         assertTrue(robot.lookup("#map-title").queryLabeled().getText().startsWith("2018-06-16 · NSIDC-0081"));
         // the season's last boundary is a real gap in the sample data: shown as missing
         assertFalse(fx(() -> s.isPresent(LocalDate.of(2019, 1, 1))));
-        assertTrue(fx(() -> s.describe(s.periods().get(12))).endsWith("(end missing)"));
+        assertEquals("16 Dec → 1 Jan · freeze  (end missing)", fx(() -> s.describe(s.periods().get(12))));
+        assertEquals("16 Jun → 1 Jul · melt", fx(() -> s.describe(s.periods().get(0))));
     }
 
     @Test
