@@ -40,6 +40,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
         simulation = new SimulationViewModel(parameters);
         map = new MapViewModel();
         charts = new SeasonChartsViewModel(season, parameters, background);
+        season.periodProperty().addListener((o, a, p) -> parameters.periodChosen(p));
+        // per-period parameters belong to one season and focus area
+        season.yearProperty().addListener((o, a, b) -> parameters.perPeriod().clear());
+        season.focusAreaProperty().addListener((o, a, b) -> parameters.perPeriod().clear());
         simulation.periodDataProperty().bind(season.periodDataProperty());
         map.gridProperty().bind(season.dayGridProperty());
         map.geometryProperty().bind(season.geometryProperty());
