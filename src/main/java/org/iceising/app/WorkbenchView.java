@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -58,6 +57,7 @@ final class WorkbenchView extends BorderPane implements Exports {
     final MapPane mapPane;
     final SimulationPane simulationPane;
     final Tab chartsTab = new Tab("Season charts");
+    final Tab learnTab = new Tab("Learn");
     final ParametersView parametersView;
 
     WorkbenchView(WorkbenchViewModel vm) {
@@ -70,20 +70,19 @@ final class WorkbenchView extends BorderPane implements Exports {
         SplitPane split = new SplitPane(mapPane, simulationPane);
         split.setDividerPositions(0.34);
         workbenchTab = new Tab("Map & simulation", split);
-        // the charts are built when first shown, so that start-up does not wait for them
+        // the charts and the Learn view are built when first shown, so that start-up does not wait for them
         chartsTab.setOnSelectionChanged(e -> {
             if (chartsTab.isSelected() && chartsTab.getContent() == null) {
                 chartsTab.setContent(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv));
             }
         });
-        Label learnText = new Label("The inverse problem (training a network on simulated periods and predicting each period's"
-                + " parameters, MODEL.md §6) will open here when its services are part of this build.");
-        learnText.setWrapText(true);
-        VBox learnBox = new VBox(learnText);
-        learnBox.setPadding(new Insets(20));
-        Tab learn = new Tab("Learn", learnBox);
-        learn.setId("tab-learn");
-        tabs.getTabs().addAll(workbenchTab, chartsTab, learn);
+        learnTab.setId("tab-learn");
+        learnTab.setOnSelectionChanged(e -> {
+            if (learnTab.isSelected() && learnTab.getContent() == null) {
+                learnTab.setContent(new LearnPane(vm.learn(), this::openPeriod));
+            }
+        });
+        tabs.getTabs().addAll(workbenchTab, chartsTab, learnTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         ScrollPane left = new ScrollPane(parametersView);

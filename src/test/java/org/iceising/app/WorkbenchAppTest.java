@@ -72,8 +72,12 @@ class WorkbenchAppTest {
     }
 
     static void waitFor(String what, Callable<Boolean> condition) {
+        waitFor(what, 20, condition);
+    }
+
+    static void waitFor(String what, int seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
         } catch (Exception e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
@@ -81,6 +85,10 @@ class WorkbenchAppTest {
 
     /** Waits until the chosen period's observations and day grid are read. */
     private void waitLoaded(LocalDate periodStart) {
+        waitLoaded(vm, periodStart);
+    }
+
+    static void waitLoaded(WorkbenchViewModel vm, LocalDate periodStart) {
         waitFor("period " + periodStart + " is loaded", () -> {
             SeasonViewModel s = vm.season();
             SeasonViewModel.PeriodData d = s.periodDataProperty().get();
@@ -89,7 +97,7 @@ class WorkbenchAppTest {
         });
     }
 
-    private static Lattice observed(String file, FocusArea area) {
+    static Lattice observed(String file, FocusArea area) {
         return area.lattice(GridReader.read(SampleData.directory().resolve("nt_2018").resolve(file)));
     }
 
