@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -83,6 +84,9 @@ final class ChartsPane extends VBox {
         note.setId("season-note");
         note.textProperty().bind(vm.noteProperty());
         note.setWrapText(true);
+        for (Button b : new Button[] {run, cancel, csv}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(6, run, progress, cancel, csv, note);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(note, Priority.ALWAYS);

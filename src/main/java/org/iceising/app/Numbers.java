@@ -1,6 +1,7 @@
 package org.iceising.app;
 
 import java.util.Locale;
+import javafx.util.StringConverter;
 
 /** Short number text for labels, fields and notes: a dot for decimals whatever the locale, no trailing zeros. */
 final class Numbers {
@@ -14,5 +15,35 @@ final class Numbers {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
         return s.equals("-0") ? "0" : s;
+    }
+
+    /** For decimal fields: up to four decimals shown, a dot (and a typographic minus) read whatever the locale. */
+    static StringConverter<Number> decimal() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : trim(n.doubleValue(), 4);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.trim().replace('−', '-'));
+            }
+        };
+    }
+
+    /** For whole-number fields: digits, with underscores or thousands commas allowed in what is typed. */
+    static StringConverter<Number> integer() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : Long.toString(n.longValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s.trim().replace("_", "").replace(",", ""));
+            }
+        };
     }
 }

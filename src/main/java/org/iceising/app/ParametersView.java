@@ -4,9 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,9 +22,9 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.iceising.model.SemiMonthlyPeriod;
 
 /** Sliders with numeric fields for the model's knobs, presets and reset; all state lives in the view-model. */
@@ -42,7 +44,7 @@ final class ParametersView extends VBox {
         for (ParametersViewModel.Knob k : ParametersViewModel.MODEL_KNOBS) {
             knob(model, row++, k, vm.property(k));
         }
-        TitledPane modelPane = new TitledPane("Ising parameters", model);
+        TitledPane modelPane = new TitledPane("Ising parameters", new VBox(6, model, perPeriod()));
         modelPane.setCollapsible(false);
 
         GridPane run = grid();
@@ -53,6 +55,26 @@ final class ParametersView extends VBox {
         runPane.setCollapsible(false);
 
         getChildren().addAll(modelPane, runPane, presets(), bounds());
+    }
+
+    /** A line shown while periods have their own (predicted) parameters, with a button to forget them. */
+    private HBox perPeriod() {
+        Label text = new Label();
+        text.setId("per-period-note");
+        text.setWrapText(true);
+        text.setStyle("-fx-font-size: 11px;");
+        text.textProperty().bind(Bindings.createStringBinding(() -> vm.perPeriod().size()
+                + " periods have predicted parameters: choosing one puts its own here, and Run season uses them.", vm.perPeriod()));
+        Button forget = new Button("Forget");
+        forget.setTooltip(new Tooltip("Simulate every period with the values above again"));
+        forget.setOnAction(e -> vm.perPeriod().clear());
+        forget.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, text, forget);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.perPeriod()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static GridPane grid() {
@@ -74,7 +96,7 @@ final class ParametersView extends VBox {
         slider.valueProperty().bindBidirectional(p);
         TextField field = new TextField();
         field.setId("field-" + k.symbol());
-        TextFormatter<Number> f = new TextFormatter<>(decimal());
+        TextFormatter<Number> f = new TextFormatter<>(Numbers.decimal());
         field.setTextFormatter(f);
         f.valueProperty().bindBidirectional(p);
         Tooltip tip = new Tooltip(k.symbol() + ": " + k.description() + " (" + Figure.tickLabel(k.min()) + " … " + Figure.tickLabel(k.max()) + ")");
@@ -106,7 +128,7 @@ final class ParametersView extends VBox {
         });
         TextField field = new TextField();
         field.setId("field-steps");
-        TextFormatter<Number> f = new TextFormatter<>(integer());
+        TextFormatter<Number> f = new TextFormatter<>(Numbers.integer());
         field.setTextFormatter(f);
         f.valueProperty().bindBidirectional(steps);
         Tooltip tip = new Tooltip("Metropolis steps per period for 3,600 active cells (the study: 50,000 for its 60 × 60 area),"
@@ -121,7 +143,7 @@ final class ParametersView extends VBox {
         Label label = new Label("Seed");
         TextField field = new TextField();
         field.setId("field-seed");
-        TextFormatter<Number> f = new TextFormatter<>(integer());
+        TextFormatter<Number> f = new TextFormatter<>(Numbers.integer());
         field.setTextFormatter(f);
         f.valueProperty().bindBidirectional(seed);
         Button dice = new Button("New seed");
@@ -206,34 +228,5 @@ final class ParametersView extends VBox {
         } catch (IOException | IllegalArgumentException ex) {
             new Alert(Alert.AlertType.ERROR, ex.getMessage()).showAndWait();
         }
-    }
-
-    /** Numbers with up to four decimals, read with a dot as decimal separator whatever the locale. */
-    private static StringConverter<Number> decimal() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return n == null ? "" : Numbers.trim(n.doubleValue(), 4);
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s.trim().replace('−', '-'));
-            }
-        };
-    }
-
-    private static StringConverter<Number> integer() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return n == null ? "" : Long.toString(n.longValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Long.parseLong(s.trim().replace("_", "").replace(",", ""));
-            }
-        };
     }
 }

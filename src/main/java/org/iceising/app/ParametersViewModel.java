@@ -1,6 +1,8 @@
 package org.iceising.app;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -11,6 +13,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
@@ -18,7 +21,9 @@ import org.iceising.model.SimulationSettings;
 /**
  * The simulation's knobs as observable state: the five Ising parameters, the temperature, the steps
  * per period and the seed, with presets and a reset. Values outside a knob's range are clamped
- * into it; the ranges cover the study's bounds (MODEL.md §6) and more.
+ * into it; the ranges cover the study's bounds (MODEL.md §6) and more. Periods may also carry
+ * their own parameters (a prediction's): choosing such a period puts them on the knobs, and a
+ * season run simulates it with them.
  */
 public final class ParametersViewModel {
 
@@ -58,6 +63,7 @@ public final class ParametersViewModel {
     private final ReadOnlyObjectWrapper<SimulationSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings", SimulationSettings.study());
     private final ObservableList<Preset> presets = FXCollections.observableArrayList(Preset.BUILT_IN);
     private final ObjectProperty<Preset> selectedPreset = new SimpleObjectProperty<>(this, "selectedPreset");
+    private final ObservableMap<SemiMonthlyPeriod, IsingParams> perPeriod = FXCollections.observableMap(new TreeMap<>());
 
     public ParametersViewModel() {
         IsingParams start = Preset.MELT_CENTRE.params();
@@ -203,6 +209,34 @@ public final class ParametersViewModel {
     public static String describe(IsingParams p, SimulationSettings s) {
         return "J=" + Numbers.trim(p.j(), 3) + ", B0=" + Numbers.trim(p.b0(), 3) + ", Bx=" + Numbers.trim(p.bx(), 3)
                 + ", By=" + Numbers.trim(p.by(), 3) + ", I=" + Numbers.trim(p.inertia(), 3) + ", T=" + Numbers.trim(s.temperature(), 3);
+    }
+
+    /**
+     * Parameters of individual periods (a prediction's, one entry per predicted period); empty
+     * when every period is simulated with the knobs' values.
+     */
+    public ObservableMap<SemiMonthlyPeriod, IsingParams> perPeriod() {
+        return perPeriod;
+    }
+
+    /** The parameters to simulate {@code period} with: its own if it has any, else the knobs' values. */
+    public IsingParams paramsFor(SemiMonthlyPeriod period) {
+        return perPeriod.getOrDefault(period, params());
+    }
+
+    /** Gives periods their own parameters (replacing any earlier ones) and puts {@code current}'s on the knobs. */
+    public void usePerPeriod(Map<SemiMonthlyPeriod, IsingParams> params, SemiMonthlyPeriod current) {
+        perPeriod.clear();
+        perPeriod.putAll(params);
+        periodChosen(current);
+    }
+
+    /** A period was chosen: if it has its own parameters, they go on the knobs. */
+    public void periodChosen(SemiMonthlyPeriod period) {
+        IsingParams own = period == null ? null : perPeriod.get(period);
+        if (own != null) {
+            apply(own);
+        }
     }
 
     /** The current parameters under a name, for saving. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -24,7 +25,8 @@ import org.iceising.model.SimulationSettings;
 /**
  * The season's ice coverage and extent in the focus area (the study's Figure 6): observed on every
  * period boundary that has a file, and simulated at every period's end from that period's observed
- * start by "Run season", a cancellable background task.
+ * start by "Run season", a cancellable background task, with the period's own parameters where it
+ * has some (a prediction's) and the knobs' values elsewhere.
  */
 public final class SeasonChartsViewModel {
     private final SeasonViewModel season;
@@ -83,8 +85,9 @@ public final class SeasonChartsViewModel {
     }
 
     /**
-     * Simulates every period that has an observed start with the current parameters, in the
-     * background; a period whose start has no file is skipped and named in the note.
+     * Simulates every period that has an observed start, in the background, with its own
+     * parameters if it has some and the current ones otherwise; a period whose start has no file
+     * is skipped and named in the note.
      */
     public void runSeason() {
         if (busy.get()) {
@@ -93,6 +96,7 @@ public final class SeasonChartsViewModel {
         List<SemiMonthlyPeriod> periods = List.copyOf(season.periods());
         FocusArea area = season.focusAreaProperty().get();
         IsingParams params = parameters.params();
+        Map<SemiMonthlyPeriod, IsingParams> own = new TreeMap<>(parameters.perPeriod());
         SimulationSettings settings = parameters.settings();
         long steps = parameters.stepsPer3600Property().get();
         long seed = parameters.seedProperty().get();
@@ -103,24 +107,27 @@ public final class SeasonChartsViewModel {
                 if (season.isPresent(p.start())) {
                     Lattice l = area.lattice(season.grid(p.start(), area));
                     if (l.activeCount() > 0) {
-                        starts.add(new SeasonRun.Start(p, l));
+                        starts.add(new SeasonRun.Start(p, l, own.getOrDefault(p, params)));
                         continue;
                     }
                 }
                 skipped.add(p.start());
             }
-            return SeasonRun.run(starts, params, settings, steps, seed, m);
+            return SeasonRun.run(starts, settings, steps, seed, m);
         });
         simulated.clear();
         running.set(task);
-        String with = ParametersViewModel.describe(params, settings);
-        note.set("Simulating " + periods.size() + " periods with " + with);
+        long ownCount = periods.stream().filter(own::containsKey).count();
+        String with = ownCount == 0 ? "with " + ParametersViewModel.describe(params, settings)
+                : ownCount == periods.size() ? "with their own predicted parameters"
+                : "(" + ownCount + " with their own predicted parameters, the others with " + ParametersViewModel.describe(params, settings) + ")";
+        note.set("Simulating " + periods.size() + " periods " + with);
         task.setOnSucceeded(e -> {
             running.set(null);
             for (SeasonRun.Result r : task.getValue()) {
                 simulated.put(r.period().end(), new CsvExport.SeriesPoint(r.period().end(), r.coverage(), r.extent()));
             }
-            note.set("Simulated " + task.getValue().size() + " periods with " + with
+            note.set("Simulated " + task.getValue().size() + " periods " + with
                     + (skipped.isEmpty() ? "" : "; skipped (no observed start): " + skipped));
         });
         task.setOnCancelled(e -> {

@@ -11,15 +11,15 @@ import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
 
 /**
- * Simulates every period of a season from its own observed start (the study's Figures 4–6): one
- * Metropolis chain per period, seeded like chain 0 of an {@link Ensemble}, so each period's result
- * equals what the live view reaches at the end of that period with the same settings.
- * Plain Java, reporting to a {@link ProgressMonitor}.
+ * Simulates every period of a season from its own observed start with that period's parameters
+ * (the study's Figures 4–6): one Metropolis chain per period, seeded like chain 0 of an
+ * {@link Ensemble}, so each period's result equals what the live view reaches at the end of that
+ * period with the same parameters and settings. Plain Java, reporting to a {@link ProgressMonitor}.
  */
 public final class SeasonRun {
 
-    /** A period and its observed start lattice. */
-    public record Start(SemiMonthlyPeriod period, Lattice lattice) {
+    /** A period, its observed start lattice and the parameters to simulate it with. */
+    public record Start(SemiMonthlyPeriod period, Lattice lattice, IsingParams params) {
     }
 
     /**
@@ -44,8 +44,8 @@ public final class SeasonRun {
      *
      * @throws org.iceising.model.CancelledException if the monitor is cancelled
      */
-    public static List<Result> run(List<Start> starts, IsingParams params, SimulationSettings settings,
-                                   long stepsPer3600, long seed, ProgressMonitor monitor) {
+    public static List<Result> run(List<Start> starts, SimulationSettings settings, long stepsPer3600, long seed,
+                                   ProgressMonitor monitor) {
         long total = 0;
         for (Start s : starts) {
             total += steps(s.lattice(), stepsPer3600);
@@ -68,7 +68,7 @@ public final class SeasonRun {
                     return monitor.isCancelled();
                 }
             };
-            Lattice end = Ensemble.run(s.lattice(), params, settings, steps, 1, seed, 1, inner).get(0);
+            Lattice end = Ensemble.run(s.lattice(), s.params(), settings, steps, 1, seed, 1, inner).get(0);
             out.add(new Result(s.period(), end, Measures.coverage(end), Measures.extentFraction(end)));
             before += steps;
             monitor.progress(before, all, what);

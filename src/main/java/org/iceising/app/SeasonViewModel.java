@@ -3,9 +3,11 @@ package org.iceising.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -60,6 +62,7 @@ public final class SeasonViewModel {
     }
 
     private static final int CACHE_GRIDS = 40;
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ROOT);
 
     private final Executor background;
     private final ReadOnlyObjectWrapper<DataCatalogue> catalogue = new ReadOnlyObjectWrapper<>(this, "catalogue");
@@ -309,11 +312,16 @@ public final class SeasonViewModel {
         return y == null ? List.of() : Season.study(y).dates();
     }
 
-    /** A label for a period in lists: its dates and which of its ends have no file. */
+    /** A label for a period in lists: its dates, melt or freeze, and which of its ends have no file: "16 Sep → 1 Oct · freeze". */
     public String describe(SemiMonthlyPeriod p) {
         boolean start = isPresent(p.start());
         boolean end = isPresent(p.end());
         String gaps = start && end ? "" : !start && !end ? "  (start and end missing)" : !start ? "  (start missing)" : "  (end missing)";
-        return p.start() + " → " + p.end() + (p.isMelting() ? "  melt" : "  freeze") + gaps;
+        return span(p) + (p.isMelting() ? " · melt" : " · freeze") + gaps;
+    }
+
+    /** A period's dates, short: "16 Dec → 1 Jan" (the season gives the year). */
+    public static String span(SemiMonthlyPeriod p) {
+        return SHORT_DAY.format(p.start()) + " → " + SHORT_DAY.format(p.end());
     }
 }

@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -31,6 +30,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -55,6 +57,7 @@ final class WorkbenchView extends BorderPane implements Exports {
     final MapPane mapPane;
     final SimulationPane simulationPane;
     final Tab chartsTab = new Tab("Season charts");
+    final Tab learnTab = new Tab("Learn");
     final ParametersView parametersView;
 
     WorkbenchView(WorkbenchViewModel vm) {
@@ -67,20 +70,19 @@ final class WorkbenchView extends BorderPane implements Exports {
         SplitPane split = new SplitPane(mapPane, simulationPane);
         split.setDividerPositions(0.34);
         workbenchTab = new Tab("Map & simulation", split);
-        // the charts are built when first shown, so that start-up does not wait for them
+        // the charts and the Learn view are built when first shown, so that start-up does not wait for them
         chartsTab.setOnSelectionChanged(e -> {
             if (chartsTab.isSelected() && chartsTab.getContent() == null) {
                 chartsTab.setContent(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv));
             }
         });
-        Label learnText = new Label("The inverse problem (training a network on simulated periods and predicting each period's"
-                + " parameters, MODEL.md §6) will open here when its services are part of this build.");
-        learnText.setWrapText(true);
-        VBox learnBox = new VBox(learnText);
-        learnBox.setPadding(new Insets(20));
-        Tab learn = new Tab("Learn", learnBox);
-        learn.setId("tab-learn");
-        tabs.getTabs().addAll(workbenchTab, chartsTab, learn);
+        learnTab.setId("tab-learn");
+        learnTab.setOnSelectionChanged(e -> {
+            if (learnTab.isSelected() && learnTab.getContent() == null) {
+                learnTab.setContent(new LearnPane(vm.learn(), this::openPeriod));
+            }
+        });
+        tabs.getTabs().addAll(workbenchTab, chartsTab, learnTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         ScrollPane left = new ScrollPane(parametersView);
@@ -209,7 +211,7 @@ final class WorkbenchView extends BorderPane implements Exports {
             }
         });
         periods.setButtonCell(periods.getCellFactory().call(null));
-        periods.setPrefWidth(370);
+        periods.setPrefWidth(250);
         Button prevPeriod = button("◀", "Previous period (Page Up)", season::previousPeriod);
         prevPeriod.setId("previous-period");
         Button nextPeriod = button("▶", "Next period (Page Down)", season::nextPeriod);
@@ -229,7 +231,7 @@ final class WorkbenchView extends BorderPane implements Exports {
             }
         });
         days.setButtonCell(days.getCellFactory().call(null));
-        days.setPrefWidth(190);
+        days.setPrefWidth(170);
         Button prevDay = button("◀", "Previous day with data (Ctrl+Left)", season::previousDay);
         Button nextDay = button("▶", "Next day with data (Ctrl+Right)", season::nextDay);
 
@@ -241,13 +243,27 @@ final class WorkbenchView extends BorderPane implements Exports {
             String active = d == null || d.start() == null ? "" : ", " + d.start().activeCount() + " ocean cells";
             return "Focus area: " + a + " (" + a.rows() + " × " + a.cols() + active + ")";
         }, season.focusAreaProperty(), season.periodDataProperty()));
+        // the focus text takes the room left and gives way first when the window is narrow (its tooltip keeps it whole);
+        // a small preferred width keeps the tool bar from moving items into its overflow menu
+        focus.setMinWidth(60);
+        focus.setPrefWidth(150);
+        focus.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(focus, Priority.ALWAYS);
+        Tooltip focusTip = new Tooltip();
+        focusTip.textProperty().bind(focus.textProperty());
+        focus.setTooltip(focusTip);
         Button study = button("Study area", "Back to the study's 60 × 60 area (rows 180..239, columns 80..139)",
                 () -> season.focusAreaProperty().set(FocusArea.STUDY));
 
         ToolBar bar = new ToolBar(new Label("Season"), years, new Separator(Orientation.VERTICAL),
                 new Label("Period"), prevPeriod, periods, nextPeriod, new Separator(Orientation.VERTICAL),
                 new Label("Day"), prevDay, days, nextDay, new Separator(Orientation.VERTICAL), focus, study);
-        bar.getItems().forEach(n -> n.setFocusTraversable(n instanceof ComboBox));
+        bar.getItems().forEach(n -> {
+            n.setFocusTraversable(n instanceof ComboBox);
+            if (n instanceof Region r && n != focus) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         return bar;
     }
 

@@ -18,7 +18,8 @@ import org.iceising.model.SemiMonthlyPeriod;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the
- * map and the season's charts, plus the background executor every long job runs on.
+ * map, the season's charts and the inverse problem, plus the background executor that reading,
+ * season runs and exports run on (the inverse problem's jobs have a thread of their own).
  */
 public final class WorkbenchViewModel implements AutoCloseable {
     private final ExecutorService background;
@@ -27,6 +28,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SimulationViewModel simulation;
     private final MapViewModel map;
     private final SeasonChartsViewModel charts;
+    private LearnViewModel learn;
 
     public WorkbenchViewModel() {
         AtomicInteger n = new AtomicInteger();
@@ -40,6 +42,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
         simulation = new SimulationViewModel(parameters);
         map = new MapViewModel();
         charts = new SeasonChartsViewModel(season, parameters, background);
+        season.periodProperty().addListener((o, a, p) -> parameters.periodChosen(p));
+        // per-period parameters belong to one season and focus area
+        season.yearProperty().addListener((o, a, b) -> parameters.perPeriod().clear());
+        season.focusAreaProperty().addListener((o, a, b) -> parameters.perPeriod().clear());
         simulation.periodDataProperty().bind(season.periodDataProperty());
         map.gridProperty().bind(season.dayGridProperty());
         map.geometryProperty().bind(season.geometryProperty());
@@ -63,6 +69,17 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public SeasonChartsViewModel charts() {
         return charts;
+    }
+
+    /**
+     * The inverse problem: training sets, the CNN, prediction and direct fitting. Made when first
+     * asked for (the Learn tab opens), so that start-up loads none of it.
+     */
+    public LearnViewModel learn() {
+        if (learn == null) {
+            learn = new LearnViewModel(season, parameters, simulation, charts);
+        }
+        return learn;
     }
 
     /**
@@ -131,6 +148,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     @Override
     public void close() {
         charts.cancel();
+        if (learn != null) {
+            learn.close();
+        }
         simulation.close();
         background.shutdownNow();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.junit.jupiter.api.Test;
@@ -100,5 +101,26 @@ class ParametersViewModelTest {
     void describesParametersShortly() {
         assertEquals("J=2.31, B0=-14.5, Bx=-6.15, By=0.07, I=9.93, T=1",
                 ParametersViewModel.describe(Preset.STUDY_FREEZE_SAMPLE.params(), vm.settings()));
+    }
+
+    @Test
+    void aPeriodWithItsOwnParametersPutsThemOnTheKnobsWhenChosen() {
+        SemiMonthlyPeriod july = new SemiMonthlyPeriod(LocalDate.of(2018, 7, 1));
+        SemiMonthlyPeriod october = new SemiMonthlyPeriod(LocalDate.of(2018, 10, 1));
+        SemiMonthlyPeriod december = new SemiMonthlyPeriod(LocalDate.of(2018, 12, 16));
+        IsingParams julyOwn = new IsingParams(2.4, 6, -3, 1, 10.5);
+        IsingParams octoberOwn = new IsingParams(2.6, -12, -4, -2, 9.5);
+        vm.usePerPeriod(Map.of(july, julyOwn, october, octoberOwn), october);
+        assertEquals(octoberOwn, vm.params(), "the period shown takes its own at once");
+        vm.periodChosen(july);
+        assertEquals(julyOwn, vm.params());
+        vm.periodChosen(december);
+        assertEquals(julyOwn, vm.params(), "a period without its own leaves the knobs alone");
+        assertEquals(julyOwn, vm.paramsFor(december), "and is simulated with the knobs' values");
+        assertEquals(octoberOwn, vm.paramsFor(october));
+
+        vm.usePerPeriod(Map.of(december, octoberOwn), july);
+        assertEquals(1, vm.perPeriod().size(), "a new prediction replaces the old one");
+        assertEquals(julyOwn, vm.params());
     }
 }

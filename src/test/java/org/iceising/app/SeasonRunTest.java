@@ -20,24 +20,27 @@ import org.junit.jupiter.api.Test;
 
 class SeasonRunTest {
     private static final IsingParams MELT = Preset.MELT_CENTRE.params();
+    private static final IsingParams FREEZE = Preset.FREEZE_CENTRE.params();
 
+    /** Three periods; the last one with its own (freezing) parameters, as a prediction gives them. */
     private static List<SeasonRun.Start> starts() {
         List<SeasonRun.Start> out = new ArrayList<>();
         SemiMonthlyPeriod p = new SemiMonthlyPeriod(LocalDate.of(2018, 7, 1));
         for (int k = 0; k < 3; k++, p = p.next()) {
-            out.add(new SeasonRun.Start(p, Lattice.uniform(30, 30, -1 + 0.5 * k)));
+            out.add(new SeasonRun.Start(p, Lattice.uniform(30, 30, -1 + 0.5 * k), k < 2 ? MELT : FREEZE));
         }
         return out;
     }
 
     @Test
-    void eachPeriodIsChainZeroOfAnEnsembleFromItsOwnStart() {
-        List<SeasonRun.Result> results = SeasonRun.run(starts(), MELT, SimulationSettings.study(), 50_000, 11, ProgressMonitor.NONE);
+    void eachPeriodIsChainZeroOfAnEnsembleFromItsOwnStartWithItsOwnParameters() {
+        List<SeasonRun.Result> results = SeasonRun.run(starts(), SimulationSettings.study(), 50_000, 11, ProgressMonitor.NONE);
         assertEquals(3, results.size());
         for (int k = 0; k < 3; k++) {
             SeasonRun.Start s = starts().get(k);
             long steps = Math.round(50_000 * 900 / 3600.0);
-            Lattice expected = Ensemble.run(s.lattice(), MELT, SimulationSettings.study(), steps, 1, 11, 1, ProgressMonitor.NONE).get(0);
+            Lattice expected = Ensemble.run(s.lattice(), k < 2 ? MELT : FREEZE, SimulationSettings.study(), steps, 1, 11, 1,
+                    ProgressMonitor.NONE).get(0);
             SeasonRun.Result r = results.get(k);
             assertEquals(s.period(), r.period());
             assertEquals(expected, r.simulatedEnd());
@@ -60,7 +63,7 @@ class SeasonRunTest {
                 return false;
             }
         };
-        SeasonRun.run(starts(), MELT, SimulationSettings.study(), 100_000, 1, m);
+        SeasonRun.run(starts(), SimulationSettings.study(), 100_000, 1, m);
         long total = 3 * Math.round(100_000 * 900 / 3600.0);
         long last = -1;
         for (long[] p : seen) {
@@ -85,6 +88,6 @@ class SeasonRunTest {
                 return cancelled.get();
             }
         };
-        assertThrows(CancelledException.class, () -> SeasonRun.run(starts(), MELT, SimulationSettings.study(), 1_000_000, 1, m));
+        assertThrows(CancelledException.class, () -> SeasonRun.run(starts(), SimulationSettings.study(), 1_000_000, 1, m));
     }
 }

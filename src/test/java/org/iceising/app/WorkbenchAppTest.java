@@ -72,8 +72,12 @@ class WorkbenchAppTest {
     }
 
     static void waitFor(String what, Callable<Boolean> condition) {
+        waitFor(what, 20, condition);
+    }
+
+    static void waitFor(String what, int seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
         } catch (Exception e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
@@ -81,6 +85,10 @@ class WorkbenchAppTest {
 
     /** Waits until the chosen period's observations and day grid are read. */
     private void waitLoaded(LocalDate periodStart) {
+        waitLoaded(vm, periodStart);
+    }
+
+    static void waitLoaded(WorkbenchViewModel vm, LocalDate periodStart) {
         waitFor("period " + periodStart + " is loaded", () -> {
             SeasonViewModel s = vm.season();
             SeasonViewModel.PeriodData d = s.periodDataProperty().get();
@@ -89,7 +97,7 @@ class WorkbenchAppTest {
         });
     }
 
-    private static Lattice observed(String file, FocusArea area) {
+    static Lattice observed(String file, FocusArea area) {
         return area.lattice(GridReader.read(SampleData.directory().resolve("nt_2018").resolve(file)));
     }
 
@@ -108,7 +116,8 @@ class WorkbenchAppTest {
         assertTrue(robot.lookup("#map-title").queryLabeled().getText().startsWith("2018-06-16 · NSIDC-0081"));
         // the season's last boundary is a real gap in the sample data: shown as missing
         assertFalse(fx(() -> s.isPresent(LocalDate.of(2019, 1, 1))));
-        assertTrue(fx(() -> s.describe(s.periods().get(12))).endsWith("(end missing)"));
+        assertEquals("16 Dec → 1 Jan · freeze  (end missing)", fx(() -> s.describe(s.periods().get(12))));
+        assertEquals("16 Jun → 1 Jul · melt", fx(() -> s.describe(s.periods().get(0))));
     }
 
     @Test
@@ -245,7 +254,7 @@ class WorkbenchAppTest {
         robot.clickOn("#run-season");
         waitFor("the season is simulated", () -> charts.simulated().size() == 13 && !charts.busyProperty().get());
         SemiMonthlyPeriod p = new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16));
-        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16)), Preset.MELT_CENTRE.params(),
+        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16, Preset.MELT_CENTRE.params())),
                 SimulationSettings.study(), 50_000, 1, ProgressMonitor.NONE).get(0);
         assertEquals(expected.coverage(), fx(() -> charts.simulated().get(p.end()).coverage()));
         assertEquals(expected.extent(), fx(() -> charts.simulated().get(p.end()).extent()));

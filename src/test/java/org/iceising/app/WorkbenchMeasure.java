@@ -21,7 +21,8 @@ import org.iceising.model.SemiMonthlyPeriod;
  * Measures the workbench on a real display (run it under Xvfb, not as a test): the time from JVM
  * start to the window on screen and to the season loaded, and the live simulation's frame rate —
  * pulses that showed a new snapshot over ten seconds of playing at one simulated day per second.
- * With an output folder as argument it also saves window snapshots of each view there.
+ * With an output folder as argument it also saves window snapshots of each view there, the last one
+ * of the Learn tab after a small generate, train and predict (about a minute more).
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) org.iceising.app.WorkbenchMeasure [out-dir]</pre>
  */
@@ -136,6 +137,22 @@ public final class WorkbenchMeasure {
             robot.moveTo(onFxGet(() -> map.localToScreen(map.cellCentre(215, 100))));
             Thread.sleep(500);
             snapshot(stage.get(), out.resolve("workbench-last-period-zoomed.png"));
+
+            // the Learn tab after a small generate, train and predict; the training set goes to the output folder
+            LearnViewModel learn = vm.learn();
+            onFx(() -> {
+                vm.season().periodProperty().set(new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16)));
+                app.get().view().tabs.getSelectionModel().select(app.get().view().learnTab);
+                learn.samplesPerPeriodProperty().set(200);
+                learn.epochsProperty().set(5);
+                learn.evaluationChainsProperty().set(2);
+                learn.chosenFolderProperty().set(out.resolve("training-set"));
+            });
+            learnStep(vm, learn::generate, learn.generateJob());
+            learnStep(vm, learn::train, learn.trainJob());
+            learnStep(vm, learn::predict, learn.predictJob());
+            Thread.sleep(800);
+            snapshot(stage.get(), out.resolve("workbench-learn.png"));
         }
         onFx(() -> {
             app.get().stop();
@@ -143,6 +160,13 @@ public final class WorkbenchMeasure {
         });
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Starts a job of the Learn tab, waits until it (and a season run it starts) is over and prints what came of it. */
+    private static void learnStep(WorkbenchViewModel vm, Runnable start, LearnViewModel.Job job) throws Exception {
+        onFx(start);
+        waitUntil(() -> !vm.learn().busyProperty().get() && !vm.charts().busyProperty().get());
+        System.out.println(onFxGet(() -> job.messageProperty().get()));
     }
 
     private static boolean loaded(String className) {
@@ -193,7 +217,7 @@ public final class WorkbenchMeasure {
     }
 
     private static void waitUntil(FxSupplier<Boolean> condition) throws Exception {
-        long until = System.nanoTime() + 60_000_000_000L;
+        long until = System.nanoTime() + 300_000_000_000L;
         while (!onFxGet(condition)) {
             if (System.nanoTime() > until) {
                 throw new IllegalStateException("timed out");
