@@ -1,5 +1,6 @@
 package org.iceising;
 
+import org.iceising.app.WorkbenchApp;
 import org.iceising.cli.IceIsingCommand;
 
 /**
@@ -11,6 +12,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(IceIsingCommand.run(args));
+        if (args.length == 0) {
+            WorkbenchApp.launch(args);
+        } else {
+            System.exit(IceIsingCommand.run(args));
+        }
     }
 }

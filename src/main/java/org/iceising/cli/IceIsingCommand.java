@@ -2,6 +2,11 @@ package org.iceising.cli;
 
 import java.io.PrintWriter;
 import org.iceising.data.DataFileException;
+import org.iceising.data.download.DownloadException;
+import org.iceising.data.download.EarthdataAuthException;
+import org.iceising.data.download.NoGranulesException;
+import org.iceising.learn.ModelFileException;
+import org.iceising.learn.TrainingSetException;
 import org.iceising.model.CancelledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "iceising", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "IceIsing: Arctic sea ice with a continuous-spin Ising model.%n"
                 + "Without a command, `java -jar iceising.jar` opens the workbench.",
-        subcommands = {InfoCommand.class, MeasureCommand.class, SimulateCommand.class, IsingCommand.class,
+        subcommands = {InfoCommand.class, MeasureCommand.class, SimulateCommand.class, IsingCommand.class, DownloadCommand.class,
+                GenerateCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, FitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IceIsingCommand {
 
@@ -30,7 +36,16 @@ public final class IceIsingCommand {
                 err.println(name + ": cancelled");
                 return USER_ERROR;
             }
-            if (e instanceof DataFileException || e instanceof IllegalArgumentException
+            if (e instanceof EarthdataAuthException || e instanceof NoGranulesException) {
+                err.println(name + ": " + e.getMessage());
+                return USER_ERROR;
+            }
+            if (e instanceof DownloadException) {
+                err.println(name + ": " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof DataFileException || e instanceof IllegalArgumentException || e instanceof ModelFileException
+                    || e instanceof TrainingSetException
                     || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
                 err.println(name + ": " + e.getMessage());
                 return USER_ERROR;
@@ -46,8 +61,13 @@ public final class IceIsingCommand {
         return cl;
     }
 
+    /** Runs a command and flushes its output (print without a newline is not flushed by itself). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
     }
 
     public static void main(String[] args) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "measure", mixinStandardHelpOptions = true,
         description = {"Ice coverage and extent of every grid found between two dates.",
-                "focus or a rectangle: coverage = mean concentration, extent = share of cells with >= 15 % ice, over the "
+                "focus or a rectangle: coverage = mean concentration, extent = share of cells with >= 15 %% ice, over the "
                         + "area's valid cells.",
                 "arctic: extent in million km^2, area-weighted over the whole grid with the pole hole counted as ice "
                         + "(NSIDC's convention), beside NSIDC's Sea Ice Index when its daily CSV is at hand."})

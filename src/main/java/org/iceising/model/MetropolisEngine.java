@@ -20,8 +20,6 @@ import java.util.SplittableRandom;
  * thread and takes effect at the start of the next {@link #run(long)}.
  */
 public final class MetropolisEngine {
-    /** Above this βΔE the acceptance probability exp(−βΔE) < 4.3e−18 is below the RNG's resolution. */
-    private static final double MAX_BOLTZMANN_EXPONENT = 40.0;
 
     private final Lattice lattice;
     private final SimulationSettings settings;
@@ -136,11 +134,18 @@ public final class MetropolisEngine {
         final int threshold = lemireThreshold(nActive);
         long acc = 0;
         for (long step = 0; step < count; step++) {
-            final int i = cells[uniformIndex(rng, nActive, threshold)];
+            // one 64-bit draw: the high half picks the site, the low half is the proposal
+            long r = rng.nextLong();
+            long m = (r >>> 32) * nActive;
+            while ((m & 0xFFFF_FFFFL) < threshold) {
+                r = rng.nextLong();
+                m = (r >>> 32) * nActive;
+            }
+            final int i = cells[(int) (m >>> 32)];
             final double old = s[i];
-            final double proposed = binary ? -old : 2.0 * rng.nextDouble() - 1.0;
+            final double proposed = binary ? -old : (int) r * 0x1.0p-31;
             final double x = beta * deltaE(s, nb, miss, b, i, old, proposed, j, inertia);
-            if (x <= 0 || (x < MAX_BOLTZMANN_EXPONENT && boltzmannAccepts(rng.nextDouble(), x))) {
+            if (x <= 0 || boltzmannAccepts(rng.nextDouble(), x)) {
                 s[i] = proposed;
                 acc++;
             }
@@ -165,21 +170,13 @@ public final class MetropolisEngine {
         return u < Math.exp(-x);
     }
 
-    /** 2³² mod n: the rejection threshold of {@link #uniformIndex}. */
+    /**
+     * 2³² mod n: the rejection threshold of Lemire's multiply-shift, which maps 32 random bits to a
+     * uniform index in [0, n) exactly and without the integer division of
+     * {@link SplittableRandom#nextInt(int)}.
+     */
     private static int lemireThreshold(int n) {
         return (int) ((1L << 32) % n);
-    }
-
-    /**
-     * A uniform index in [0, n) by Lemire's multiply-shift with rejection (exactly uniform, and
-     * without the integer division that {@link SplittableRandom#nextInt(int)} pays on every call).
-     */
-    private static int uniformIndex(SplittableRandom rng, int n, int threshold) {
-        long m = (rng.nextInt() & 0xFFFF_FFFFL) * n;
-        while ((m & 0xFFFF_FFFFL) < threshold) {
-            m = (rng.nextInt() & 0xFFFF_FFFFL) * n;
-        }
-        return (int) (m >>> 32);
     }
 
     /**

@@ -38,7 +38,9 @@ class DirectFitterTest {
         assertEquals(fit.distance(), DirectFitter.meanDistance(start, end, fit.params(), config.seeds(), config.seed(), steps,
                 config.simulation(), 1, ProgressMonitor.NONE), 1e-12, "the reported distance is the objective at the reported point");
         assertTrue(fit.distance() <= 1.05 * atTruth, "fit " + fit + " vs truth " + atTruth);
-        assertTrue(fit.distance() < 0.8 * atCentre, "fit " + fit.distance() + " vs box centre " + atCentre);
+        // the box centre is a poor guess; the fit closes at least half of its gap to the truth
+        assertTrue(fit.distance() < atTruth + 0.5 * (atCentre - atTruth),
+                "fit " + fit.distance() + " vs box centre " + atCentre + " and truth " + atTruth);
         for (int i = 1; i < fit.trace().size(); i++) {
             assertTrue(fit.trace().get(i) <= fit.trace().get(i - 1), "the best-so-far trace never rises");
         }

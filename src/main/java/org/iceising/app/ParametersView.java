@@ -1,0 +1,239 @@
+package org.iceising.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.iceising.model.SemiMonthlyPeriod;
+
+/** Sliders with numeric fields for the model's knobs, presets and reset; all state lives in the view-model. */
+final class ParametersView extends VBox {
+    private final ParametersViewModel vm;
+    private final Supplier<SemiMonthlyPeriod> period;
+
+    ParametersView(ParametersViewModel vm, Supplier<SemiMonthlyPeriod> period) {
+        this.vm = vm;
+        this.period = period;
+        setSpacing(6);
+        setPadding(new Insets(6));
+        setPrefWidth(330);
+
+        GridPane model = grid();
+        int row = 0;
+        for (ParametersViewModel.Knob k : ParametersViewModel.MODEL_KNOBS) {
+            knob(model, row++, k, vm.property(k));
+        }
+        TitledPane modelPane = new TitledPane("Ising parameters", model);
+        modelPane.setCollapsible(false);
+
+        GridPane run = grid();
+        knob(run, 0, ParametersViewModel.T, vm.temperatureProperty());
+        steps(run, 1, vm.stepsPer3600Property());
+        seed(run, 2, vm.seedProperty());
+        TitledPane runPane = new TitledPane("Simulation", run);
+        runPane.setCollapsible(false);
+
+        getChildren().addAll(modelPane, runPane, presets(), bounds());
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(4);
+        ColumnConstraints label = new ColumnConstraints(34);
+        ColumnConstraints slider = new ColumnConstraints(120, 170, Double.MAX_VALUE);
+        slider.setHgrow(Priority.ALWAYS);
+        ColumnConstraints field = new ColumnConstraints(78);
+        g.getColumnConstraints().addAll(label, slider, field);
+        return g;
+    }
+
+    private void knob(GridPane g, int row, ParametersViewModel.Knob k, DoubleProperty p) {
+        Label label = new Label(k.symbol());
+        Slider slider = new Slider(k.min(), k.max(), p.get());
+        slider.setId("slider-" + k.symbol());
+        slider.valueProperty().bindBidirectional(p);
+        TextField field = new TextField();
+        field.setId("field-" + k.symbol());
+        TextFormatter<Number> f = new TextFormatter<>(decimal());
+        field.setTextFormatter(f);
+        f.valueProperty().bindBidirectional(p);
+        Tooltip tip = new Tooltip(k.symbol() + ": " + k.description() + " (" + Figure.tickLabel(k.min()) + " … " + Figure.tickLabel(k.max()) + ")");
+        label.setTooltip(tip);
+        slider.setTooltip(tip);
+        field.setTooltip(tip);
+        g.addRow(row, label, slider, field);
+    }
+
+    private static void steps(GridPane g, int row, LongProperty steps) {
+        Label label = new Label("Steps");
+        // a logarithmic slider: 10^3 … 10^6 steps per 3,600 cells
+        Slider slider = new Slider(Math.log10(ParametersViewModel.MIN_STEPS), Math.log10(ParametersViewModel.MAX_STEPS), Math.log10(steps.get()));
+        slider.setId("slider-steps");
+        boolean[] guard = {false};
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!guard[0]) {
+                guard[0] = true;
+                steps.set(Math.round(Math.pow(10, b.doubleValue()) / 100.0) * 100);
+                guard[0] = false;
+            }
+        });
+        steps.addListener((o, a, b) -> {
+            if (!guard[0]) {
+                guard[0] = true;
+                slider.setValue(Math.log10(b.longValue()));
+                guard[0] = false;
+            }
+        });
+        TextField field = new TextField();
+        field.setId("field-steps");
+        TextFormatter<Number> f = new TextFormatter<>(integer());
+        field.setTextFormatter(f);
+        f.valueProperty().bindBidirectional(steps);
+        Tooltip tip = new Tooltip("Metropolis steps per period for 3,600 active cells (the study: 50,000 for its 60 × 60 area),"
+                + " scaled by the focus area's active cells. Changing it restarts the period.");
+        label.setTooltip(tip);
+        slider.setTooltip(tip);
+        field.setTooltip(tip);
+        g.addRow(row, label, slider, field);
+    }
+
+    private static void seed(GridPane g, int row, LongProperty seed) {
+        Label label = new Label("Seed");
+        TextField field = new TextField();
+        field.setId("field-seed");
+        TextFormatter<Number> f = new TextFormatter<>(integer());
+        field.setTextFormatter(f);
+        f.valueProperty().bindBidirectional(seed);
+        Button dice = new Button("New seed");
+        dice.setMaxWidth(Double.MAX_VALUE);
+        SplittableRandom random = new SplittableRandom();
+        dice.setOnAction(e -> seed.set(random.nextInt(1, 1_000_000)));
+        Tooltip tip = new Tooltip("Master seed of the random numbers; the same seed and settings give the same simulation."
+                + " Changing it restarts the period.");
+        label.setTooltip(tip);
+        field.setTooltip(tip);
+        g.addRow(row, label, dice, field);
+    }
+
+    private TitledPane presets() {
+        ComboBox<Preset> box = new ComboBox<>(vm.presets());
+        box.setId("presets");
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.valueProperty().bindBidirectional(vm.selectedPresetProperty());
+        box.setOnAction(e -> {
+            if (box.getValue() != null) {
+                vm.apply(box.getValue());
+            }
+        });
+        Button save = new Button("Save…");
+        save.setOnAction(e -> save());
+        Button load = new Button("Load…");
+        load.setOnAction(e -> load());
+        Button reset = new Button("Reset");
+        reset.setId("reset-parameters");
+        reset.setTooltip(new Tooltip("T = 1, 50,000 steps, seed 1 and the centre of the study's bounds for this period's regime"));
+        reset.setOnAction(e -> vm.reset(period.get()));
+        HBox buttons = new HBox(6, save, load, reset);
+        TitledPane pane = new TitledPane("Presets", new VBox(6, box, buttons));
+        pane.setCollapsible(false);
+        return pane;
+    }
+
+    private static TitledPane bounds() {
+        Label text = new Label("""
+                Study's sampling bounds (MODEL.md §6):
+                melting periods (start before 15 Sep):
+                  J 2.25 to 2.75, B0 2 to 9, Bx −10 to 0,
+                  By −10 to 10, I 9 to 11
+                freezing periods (from 15 Sep):
+                  J 2.25 to 2.75, B0 −15 to −9, Bx −10 to −1,
+                  By −10 to 10, I 9 to 11
+                B0 > 0 pushes cells towards water, B0 < 0 towards ice.""");
+        text.setWrapText(true);
+        text.setStyle("-fx-font-size: 11px;");
+        TitledPane pane = new TitledPane("Study bounds", text);
+        pane.setExpanded(true);
+        return pane;
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Parameter preset (*.json)", "*.json"));
+        return c;
+    }
+
+    private void save() {
+        File f = chooser("Save parameters as a preset").showSaveDialog(getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        String name = f.getName().replaceFirst("(?i)\\.json$", "");
+        try {
+            vm.current(name).save(f.toPath());
+        } catch (IOException | IllegalArgumentException ex) {
+            new Alert(Alert.AlertType.ERROR, "Could not save " + f + ": " + ex.getMessage()).showAndWait();
+        }
+    }
+
+    private void load() {
+        File f = chooser("Load a preset").showOpenDialog(getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            vm.addAndApply(Preset.load(f.toPath()));
+        } catch (IOException | IllegalArgumentException ex) {
+            new Alert(Alert.AlertType.ERROR, ex.getMessage()).showAndWait();
+        }
+    }
+
+    /** Numbers with up to four decimals, read with a dot as decimal separator whatever the locale. */
+    private static StringConverter<Number> decimal() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : Numbers.trim(n.doubleValue(), 4);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.trim().replace('−', '-'));
+            }
+        };
+    }
+
+    private static StringConverter<Number> integer() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : Long.toString(n.longValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s.trim().replace("_", "").replace(",", ""));
+            }
+        };
+    }
+}

@@ -1,0 +1,327 @@
+package org.iceising.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.iceising.data.FocusArea;
+import org.iceising.model.Lattice;
+import org.iceising.model.SemiMonthlyPeriod;
+
+/** The workbench window's content: menus, the period navigator, parameters, the tabs and the status bar. */
+final class WorkbenchView extends BorderPane implements Exports {
+    private static final KeyCombination PREVIOUS_PERIOD = new KeyCodeCombination(KeyCode.PAGE_UP);
+    private static final KeyCombination NEXT_PERIOD = new KeyCodeCombination(KeyCode.PAGE_DOWN);
+    private static final KeyCombination PREVIOUS_DAY = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEXT_DAY = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN);
+
+    private final WorkbenchViewModel vm;
+    private final StatusBar status = new StatusBar();
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    final TabPane tabs = new TabPane();
+    final Tab workbenchTab;
+    final MapPane mapPane;
+    final SimulationPane simulationPane;
+    final Tab chartsTab = new Tab("Season charts");
+    final ParametersView parametersView;
+
+    WorkbenchView(WorkbenchViewModel vm) {
+        this.vm = vm;
+        SeasonViewModel season = vm.season();
+        mapPane = new MapPane(vm.map(), season, this);
+        simulationPane = new SimulationPane(vm.simulation(), this);
+        parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
+
+        SplitPane split = new SplitPane(mapPane, simulationPane);
+        split.setDividerPositions(0.34);
+        workbenchTab = new Tab("Map & simulation", split);
+        // the charts are built when first shown, so that start-up does not wait for them
+        chartsTab.setOnSelectionChanged(e -> {
+            if (chartsTab.isSelected() && chartsTab.getContent() == null) {
+                chartsTab.setContent(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv));
+            }
+        });
+        Label learnText = new Label("The inverse problem (training a network on simulated periods and predicting each period's"
+                + " parameters, MODEL.md §6) will open here when its services are part of this build.");
+        learnText.setWrapText(true);
+        VBox learnBox = new VBox(learnText);
+        learnBox.setPadding(new Insets(20));
+        Tab learn = new Tab("Learn", learnBox);
+        learn.setId("tab-learn");
+        tabs.getTabs().addAll(workbenchTab, chartsTab, learn);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        ScrollPane left = new ScrollPane(parametersView);
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setPrefWidth(350);
+
+        setTop(new VBox(menus(), navigator()));
+        setLeft(left);
+        setCenter(tabs);
+        setBottom(status);
+
+        status.setId("status");
+        status.textProperty().bind(Bindings.createStringBinding(this::statusText,
+                season.errorProperty(), season.catalogueProperty(), season.yearProperty(), vm.map().cursorProperty(), notice));
+        Tooltip folder = new Tooltip();
+        folder.textProperty().bind(Bindings.createStringBinding(() -> season.catalogueProperty().get() == null ? "No data folder open"
+                : "Data folder: " + season.catalogueProperty().get().directory().toAbsolutePath(), season.catalogueProperty()));
+        status.setTooltip(folder);
+        status.progressProperty().bind(Bindings.when(season.loadingProperty()).then(-1.0).otherwise(0.0));
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+    }
+
+    private String statusText() {
+        SeasonViewModel season = vm.season();
+        if (!season.errorProperty().get().isEmpty()) {
+            return "Error: " + season.errorProperty().get();
+        }
+        if (!vm.map().cursorProperty().get().isEmpty()) {
+            return vm.map().cursorProperty().get();
+        }
+        if (!notice.get().isEmpty()) {
+            return notice.get();
+        }
+        if (season.catalogueProperty().get() == null) {
+            return "No data folder open";
+        }
+        long present = season.seasonDates().stream().filter(season::isPresent).count();
+        return "Data folder " + season.catalogueProperty().get().directory().getFileName() + " · " + season.catalogueProperty().get().dates().size()
+                + " days with grids · season " + season.yearProperty().get() + ": " + present + " of " + season.seasonDates().size()
+                + " period boundaries observed";
+    }
+
+    /** Period and day keys work everywhere except where a text field needs the keys itself. */
+    private void keys(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        SeasonViewModel season = vm.season();
+        if (PREVIOUS_PERIOD.match(e)) {
+            season.previousPeriod();
+        } else if (NEXT_PERIOD.match(e)) {
+            season.nextPeriod();
+        } else if (PREVIOUS_DAY.match(e)) {
+            season.previousDay();
+        } else if (NEXT_DAY.match(e)) {
+            season.nextDay();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private MenuBar menus() {
+        MenuItem open = new MenuItem("Open data folder…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> openFolder());
+        MenuItem series = new MenuItem("Export season CSV…");
+        series.setOnAction(e -> exportSeriesCsv());
+        MenuItem simulated = new MenuItem("Export simulated lattice CSV…");
+        simulated.setOnAction(e -> latticeCsv(vm.simulation().simulatedProperty().get(), "simulated lattice"));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> getScene().getWindow().hide());
+        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), series, simulated, new SeparatorMenuItem(), quit);
+
+        Menu navigate = new Menu("Navigate", null,
+                item("Previous period", PREVIOUS_PERIOD, () -> vm.season().previousPeriod()),
+                item("Next period", NEXT_PERIOD, () -> vm.season().nextPeriod()),
+                item("Previous day with data", PREVIOUS_DAY, () -> vm.season().previousDay()),
+                item("Next day with data", NEXT_DAY, () -> vm.season().nextDay()),
+                item("Study focus area", null, () -> vm.season().focusAreaProperty().set(FocusArea.STUDY)));
+
+        SimulationViewModel sim = vm.simulation();
+        Menu simulation = new Menu("Simulation", null,
+                item("Play / Pause", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                        () -> {
+                            if (sim.playingProperty().get()) {
+                                sim.pause();
+                            } else {
+                                sim.play();
+                            }
+                        }),
+                item("Step one day", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), sim::stepDay),
+                item("Reset to the observed start", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), sim::reset),
+                item("Run season", null, () -> vm.charts().runSeason()));
+        return new MenuBar(file, navigate, simulation);
+    }
+
+    private static MenuItem item(String text, KeyCombination keys, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (keys != null) {
+            m.setAccelerator(keys);
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private ToolBar navigator() {
+        SeasonViewModel season = vm.season();
+        ComboBox<Integer> years = new ComboBox<>(season.years());
+        years.setId("years");
+        years.valueProperty().bindBidirectional(season.yearProperty());
+        years.setTooltip(new Tooltip("The study's season of a year: 16 June to 1 January"));
+
+        ComboBox<SemiMonthlyPeriod> periods = new ComboBox<>(season.periods());
+        periods.setId("periods");
+        periods.valueProperty().bindBidirectional(season.periodProperty());
+        periods.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(SemiMonthlyPeriod p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : season.describe(p));
+                setStyle(!empty && p != null && !(season.isPresent(p.start()) && season.isPresent(p.end())) ? "-fx-text-fill: #8a4b00;" : "");
+            }
+        });
+        periods.setButtonCell(periods.getCellFactory().call(null));
+        periods.setPrefWidth(370);
+        Button prevPeriod = button("◀", "Previous period (Page Up)", season::previousPeriod);
+        prevPeriod.setId("previous-period");
+        Button nextPeriod = button("▶", "Next period (Page Down)", season::nextPeriod);
+        nextPeriod.setId("next-period");
+
+        ComboBox<LocalDate> days = new ComboBox<>(season.days());
+        days.setId("days");
+        days.valueProperty().bindBidirectional(season.dayProperty());
+        days.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(LocalDate d, boolean empty) {
+                super.updateItem(d, empty);
+                boolean missing = !empty && d != null && !season.isPresent(d);
+                setText(empty || d == null ? null : d + (missing ? "  (missing)" : ""));
+                setDisable(missing);
+                setStyle(missing ? "-fx-text-fill: #999999; -fx-font-style: italic;" : "");
+            }
+        });
+        days.setButtonCell(days.getCellFactory().call(null));
+        days.setPrefWidth(190);
+        Button prevDay = button("◀", "Previous day with data (Ctrl+Left)", season::previousDay);
+        Button nextDay = button("▶", "Next day with data (Ctrl+Right)", season::nextDay);
+
+        Label focus = new Label();
+        focus.setId("focus-label");
+        focus.textProperty().bind(Bindings.createStringBinding(() -> {
+            FocusArea a = season.focusAreaProperty().get();
+            SeasonViewModel.PeriodData d = season.periodDataProperty().get();
+            String active = d == null || d.start() == null ? "" : ", " + d.start().activeCount() + " ocean cells";
+            return "Focus area: " + a + " (" + a.rows() + " × " + a.cols() + active + ")";
+        }, season.focusAreaProperty(), season.periodDataProperty()));
+        Button study = button("Study area", "Back to the study's 60 × 60 area (rows 180..239, columns 80..139)",
+                () -> season.focusAreaProperty().set(FocusArea.STUDY));
+
+        ToolBar bar = new ToolBar(new Label("Season"), years, new Separator(Orientation.VERTICAL),
+                new Label("Period"), prevPeriod, periods, nextPeriod, new Separator(Orientation.VERTICAL),
+                new Label("Day"), prevDay, days, nextDay, new Separator(Orientation.VERTICAL), focus, study);
+        bar.getItems().forEach(n -> n.setFocusTraversable(n instanceof ComboBox));
+        return bar;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Opens a period from the charts and shows the map and simulation. */
+    private void openPeriod(SemiMonthlyPeriod p) {
+        vm.season().periodProperty().set(p);
+        tabs.getSelectionModel().select(workbenchTab);
+    }
+
+    private Window window() {
+        return getScene().getWindow();
+    }
+
+    private void openFolder() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Open a folder of NSIDC daily grids");
+        File dir = c.showDialog(window());
+        if (dir != null) {
+            Integer year = vm.season().yearProperty().get();
+            vm.season().open(dir.toPath(), year == null ? LocalDate.now().getYear() : year);
+        }
+    }
+
+    private Path choose(String title, String fileName, String description, String pattern) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.setInitialFileName(fileName);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File f = c.showSaveDialog(window());
+        return f == null ? null : f.toPath();
+    }
+
+    /** A file name from a figure's title: letters, digits, dots and dashes. */
+    static String fileName(String title, String extension) {
+        String base = title.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
+        return (base.isEmpty() ? "iceising" : base) + "." + extension;
+    }
+
+    @Override
+    public void png(Figure.Content figure) {
+        Path file = choose("Export figure as PNG", fileName(figure.title(), "png"), "PNG image (*.png)", "*.png");
+        if (file != null) {
+            report(vm.exportPng(figure, file));
+        }
+    }
+
+    @Override
+    public void latticeCsv(Lattice lattice, String what) {
+        if (lattice == null) {
+            new Alert(Alert.AlertType.INFORMATION, "There is no lattice to export: " + what + " has no data.").showAndWait();
+            return;
+        }
+        Path file = choose("Export " + what + " as CSV", fileName(what, "csv"), "CSV (*.csv)", "*.csv");
+        if (file != null) {
+            report(vm.exportLatticeCsv(lattice, file));
+        }
+    }
+
+    private void exportSeriesCsv() {
+        Path file = choose("Export the season's coverage and extent", "season-" + vm.season().yearProperty().get() + ".csv", "CSV (*.csv)", "*.csv");
+        if (file != null) {
+            report(vm.exportSeriesCsv(file));
+        }
+    }
+
+    private void report(Task<Path> task) {
+        task.setOnSucceeded(e -> notice.set("Wrote " + task.getValue()));
+        task.setOnFailed(e -> new Alert(Alert.AlertType.ERROR, "Export failed: " + task.getException().getMessage()).showAndWait());
+    }
+}
