@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.iceising.model.IsingParams;
@@ -132,7 +133,7 @@ public final class TrainingSet implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             all.add(i);
         }
-        Collections.shuffle(all, new java.util.Random(new SplittableRandom(seed).nextLong()));
+        Collections.shuffle(all, new Random(new SplittableRandom(seed).nextLong()));
         int held = heldOutFraction == 0 ? 0 : Math.max(1, (int) Math.round(size * heldOutFraction));
         if (held >= size) {
             throw new IllegalArgumentException("holding out " + held + " of " + size + " samples leaves none to train on");

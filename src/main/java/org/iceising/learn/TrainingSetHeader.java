@@ -3,6 +3,7 @@ package org.iceising.learn;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -166,7 +167,7 @@ public record TrainingSetHeader(SemiMonthlyPeriod period, Lattice start, Paramet
                     new SimulationSettings(temperature, SpinKind.valueOf(spins), Boundary.valueOf(boundary)),
                     seed, steps, samples);
             return new Decoded(h, committed, h.encode(committed).length);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new TrainingSetException(what + " is damaged: it ends inside its header");
         } catch (IllegalArgumentException e) {
             throw new TrainingSetException(what + " is damaged: " + e.getMessage());

@@ -39,11 +39,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * Training and inference cost of the study's CNN (60 × 60 × 2, batch 100) per sample, as IceIsing
  * runs it ({@code tuned}: oneDNN + AVX2 native build, oneDNN helpers, NHWC, CacheMode.DEVICE, dense
  * LeakyReLU) and as DL4J 1.0.0-M2.1 runs the same network out of the box (portable native
- * build, NCHW, built-in layers). Results are ms per sample. Run with
+ * build, NCHW, built-in layers). Results are ms per sample; sample mode reports the distribution
+ * of single minibatches, so on a shared machine the minimum and the median tell an uncontended
+ * minibatch from a typical one. Run with
  * {@code mvn -Pbench test-compile exec:exec -Dbench.args=InverseProblemBenchmark} (see
  * docs/PERFORMANCE.md).
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
