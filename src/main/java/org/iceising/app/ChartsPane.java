@@ -2,7 +2,6 @@ package org.iceising.app;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.text.DecimalFormat;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
@@ -134,12 +133,7 @@ final class ChartsPane extends VBox {
         data.addSeries(observed);
         data.addSeries(simulated);
         JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, yLabel, data, true, true, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 14));
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        XYPlot plot = ChartStyle.apply(chart, 14);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(0, 100);
         DateAxis x = (DateAxis) plot.getDomainAxis();

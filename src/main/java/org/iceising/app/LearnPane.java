@@ -2,7 +2,6 @@ package org.iceising.app;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.io.File;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -400,12 +399,7 @@ final class LearnPane extends SplitPane {
         data.addSeries(validationLoss);
         JFreeChart chart = ChartFactory.createXYLineChart("Training and validation loss", "Epoch", null, data,
                 PlotOrientation.VERTICAL, true, true, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 14));
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        XYPlot plot = ChartStyle.apply(chart, 14);
         plot.setNoDataMessage("Train the CNN to see its loss here, epoch by epoch");
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setAutoRangeIncludesZero(true);

@@ -2,7 +2,6 @@ package org.iceising.app;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
@@ -60,11 +59,8 @@ final class TrajectoryChart extends ChartViewer {
         r.setSeriesShape(3, new Rectangle2D.Double(-4, -4, 8, 8));
         r.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0} on day {1}: {2} %", new DecimalFormat("0.0"), new DecimalFormat("0.0")));
         XYPlot plot = new XYPlot(data, days, percent, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        JFreeChart chart = new JFreeChart("Coverage and extent during the period", new Font("SansSerif", Font.BOLD, 12), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
+        JFreeChart chart = new JFreeChart("Coverage and extent during the period", plot);
+        ChartStyle.apply(chart, 12);
         setChart(chart);
         vm.observedTrajectory().addListener((ListChangeListener<SimulationViewModel.TrajectoryPoint>) c -> {
             fill(observedCoverage, observedExtent, vm.observedTrajectory());

@@ -9,7 +9,6 @@ import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParameterRecovery;
 import org.iceising.learn.SeasonEvaluation;
 import org.iceising.learn.TrainingSet;
-import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
@@ -32,6 +31,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SeasonOptions season;
 
+    @Mixin
+    ChainOptions chains;
+
     static final class Source {
         @Option(names = "--model", paramLabel = "MODEL", description = "A model saved by train: its predictions are evaluated.")
         Path model;
@@ -48,15 +50,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", defaultValue = "8", paramLabel = "K", description = "Chains per period. Default: ${DEFAULT-VALUE}.")
     int seeds;
-
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--steps", defaultValue = "50000", paramLabel = "N", description = "Steps per period for 3,600 active cells. Default: ${DEFAULT-VALUE}.")
-    long steps;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Threads. Default: all cores.")
-    Integer threads;
 
     @Override
     public Integer call() throws Exception {
@@ -78,8 +71,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err);
         SeasonEvaluation.Result result;
         try {
-            result = SeasonEvaluation.evaluate(observed, params, seeds, seed, steps, SimulationSettings.study(),
-                    threads == null ? Ensemble.defaultThreads() : threads, progress);
+            result = SeasonEvaluation.evaluate(observed, params, seeds, chains.seed, chains.steps, SimulationSettings.study(),
+                    chains.threads(), progress);
         } finally {
             progress.finish();
         }

@@ -11,7 +11,6 @@ import org.iceising.learn.DirectFitter;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParameterBounds;
 import org.iceising.learn.SeasonBounds;
-import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
@@ -32,6 +31,9 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     SeasonOptions season;
 
+    @Mixin
+    ChainOptions chains;
+
     @Option(names = "--period", paramLabel = "DATE", description = "Start of the one period to fit (the 1st or the 16th).")
     LocalDate period;
 
@@ -44,23 +46,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--population", defaultValue = "10", paramLabel = "N", description = "CMA-ES population. Default: ${DEFAULT-VALUE}.")
     int population;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--steps", defaultValue = "50000", paramLabel = "N", description = "Steps per period for 3,600 active cells. Default: ${DEFAULT-VALUE}.")
-    long steps;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Threads. Default: all cores.")
-    Integer threads;
-
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the fitted parameters (period_start,J,B0,Bx,By,I).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         ObservedSeason observed = season.load();
-        DirectFitter.Config config = new DirectFitter.Config(seeds, evaluations, population, 0.3, seed, steps, SimulationSettings.study());
-        int t = threads == null ? Ensemble.defaultThreads() : threads;
+        DirectFitter.Config config = new DirectFitter.Config(seeds, evaluations, population, 0.3, chains.seed, chains.steps,
+                SimulationSettings.study());
+        int t = chains.threads();
         SeasonBounds bounds = SeasonBounds.study();
         ConsoleProgress progress = new ConsoleProgress(System.err);
         SortedMap<SemiMonthlyPeriod, DirectFitter.Result> fits;

@@ -9,7 +9,6 @@ import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParameterBounds;
 import org.iceising.learn.SeasonBounds;
 import org.iceising.learn.TrainingSetGenerator;
-import org.iceising.model.Ensemble;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
 import picocli.CommandLine.Command;
@@ -31,15 +30,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     SeasonOptions season;
 
+    @Mixin
+    ChainOptions chains;
+
     @Option(names = "--samples", defaultValue = "10000", paramLabel = "N", description = "Samples per period. Default: ${DEFAULT-VALUE} (the study's).")
     int samples;
-
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--steps", defaultValue = "50000", paramLabel = "N",
-            description = "Metropolis steps per period for 3,600 active cells (scaled by the active count). Default: ${DEFAULT-VALUE}.")
-    long steps;
 
     @Option(names = "--melt-bounds", paramLabel = "BOUNDS", description = "J=lo..hi,B0=lo..hi,Bx=lo..hi,By=lo..hi,I=lo..hi for "
             + "periods starting before 15 Sep. Default: the study's " + "J=2.25..2.75,B0=2..9,Bx=-10..0,By=-10..10,I=9..11.")
@@ -48,9 +43,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--freeze-bounds", paramLabel = "BOUNDS", description = "The same for periods from 15 Sep. Default: the "
             + "study's J=2.25..2.75,B0=-15..-9,Bx=-10..-1,By=-10..10,I=9..11.")
     String freezeBounds;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Threads. Default: all cores.")
-    Integer threads;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the training set.")
     Path out;
@@ -62,11 +54,11 @@ final class GenerateCommand implements Callable<Integer> {
                 freezeBounds == null ? ParameterBounds.studyFreeze() : ParameterBounds.parse(freezeBounds));
         ObservedSeason observed = season.load();
         TrainingSetGenerator generator = new TrainingSetGenerator(
-                new TrainingSetGenerator.Settings(samples, seed, steps, bounds, SimulationSettings.study()),
-                threads == null ? Ensemble.defaultThreads() : threads);
+                new TrainingSetGenerator.Settings(samples, chains.seed, chains.steps, bounds, SimulationSettings.study()),
+                chains.threads());
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "season %d: %d period starts observed, %d samples each, %d steps per 3,600 cells, seed %d%n",
-                season.year, observed.starts().size(), samples, steps, seed);
+                season.year, observed.starts().size(), samples, chains.steps, chains.seed);
         ConsoleProgress progress = new ConsoleProgress(System.err);
         long t0 = System.nanoTime();
         List<Path> files;
