@@ -49,6 +49,19 @@ public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, Par
         return periods.get(period);
     }
 
+    /**
+     * The box the model learned for periods like {@code period}: its own if it was trained on it,
+     * else that of the first trained period of the same regime (melting or freezing), else null.
+     */
+    public ParameterBounds boundsForRegime(SemiMonthlyPeriod period) {
+        ParameterBounds own = periods.get(period);
+        if (own != null) {
+            return own;
+        }
+        return periods.entrySet().stream().filter(e -> e.getKey().isMelting() == period.isMelting())
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     Properties toProperties() {
         Properties p = new Properties();
         p.setProperty("format", FORMAT);

@@ -118,6 +118,17 @@ public record ParameterBounds(IsingParams lower, IsingParams upper) {
         return IsingParams.fromArray(v);
     }
 
+    /** The point of the box nearest to {@code p}: each parameter limited to its range. */
+    public IsingParams clamp(IsingParams p) {
+        double[] lo = lower.toArray();
+        double[] hi = upper.toArray();
+        double[] v = p.toArray();
+        for (int k = 0; k < 5; k++) {
+            v[k] = Math.max(lo[k], Math.min(hi[k], v[k]));
+        }
+        return IsingParams.fromArray(v);
+    }
+
     /** "J=2.25..2.75,B0=2.0..9.0,..." as accepted by {@link #parse(String)}. */
     @Override
     public String toString() {

@@ -134,7 +134,12 @@ public final class SeasonEvaluation {
     private SeasonEvaluation() {
     }
 
-    /** The network's parameters for every observed period of {@code season}, in one batch. */
+    /**
+     * The network's parameters for every observed period of {@code season}, in one batch, each
+     * limited to the box the network was trained in for that kind of period: outside it the
+     * network extrapolates, and a value beyond the box means "at least as far as its edge", not a
+     * number to simulate with (docs/decisions/0002-predictions-within-bounds.md).
+     */
     public static SortedMap<SemiMonthlyPeriod, IsingParams> predict(InverseModel model, ObservedSeason season) {
         List<SemiMonthlyPeriod> periods = season.observedPeriods();
         if (periods.isEmpty()) {
@@ -150,7 +155,8 @@ public final class SeasonEvaluation {
         List<IsingParams> predicted = model.predict(starts, ends);
         SortedMap<SemiMonthlyPeriod, IsingParams> out = new TreeMap<>();
         for (int i = 0; i < periods.size(); i++) {
-            out.put(periods.get(i), predicted.get(i));
+            ParameterBounds box = model.metadata().boundsForRegime(periods.get(i));
+            out.put(periods.get(i), box == null ? predicted.get(i) : box.clamp(predicted.get(i)));
         }
         return out;
     }

@@ -62,6 +62,13 @@ class LearnCommandsTest {
         List<String> lines = Files.readAllLines(params);
         assertEquals(ParamsCsv.HEADER, lines.get(0));
         assertEquals(1 + 12, lines.size()); // 12 periods observed at both ends
+        // a one-epoch network answers near the mean of melt and freeze; predictions stay in each period's box
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",");
+            org.iceising.model.SemiMonthlyPeriod period = new org.iceising.model.SemiMonthlyPeriod(java.time.LocalDate.parse(v[0]));
+            org.iceising.model.IsingParams q = org.iceising.model.IsingParams.parse(line.substring(v[0].length() + 1));
+            assertTrue(org.iceising.learn.SeasonBounds.study().forPeriod(period).contains(q), line);
+        }
         CommandLineTest.Run e = run("evaluate", "--params", params.toString(), "--seeds", "2", "--steps", "5000");
         assertEquals(0, e.code(), e.err());
         assertTrue(e.out().contains("persistence"), e.out());
