@@ -66,13 +66,14 @@ missing=$(comm -23 <(tr , '\n' <<<"$needed" | sort) <(tr , '\n' <<<"$modules" | 
 [ -z "$missing" ] || fail "iceising.jar needs module(s) $(echo $missing) that installer.modules in pom.xml does not list"
 
 # 2. The application's files: the jar, its libraries and the sample data. Native libraries of
-#    other platforms (javacpp classifiers such as -windows-x86_64) are left out.
+#    other platforms (javacpp classifiers such as -windows-x86_64) are left out; builds of this
+#    platform (-linux-x86_64, -linux-x86_64-onednn-avx2) stay.
 input=$out/input
 mkdir -p "$input/lib"
 cp "$jar" "$input/"
 for lib in "$target"/lib/*.jar; do
   name=$(basename "$lib")
-  if [[ $name =~ -(linux|macosx|windows|android|ios)-[a-z0-9_]+(-[a-z0-9]+)*\.jar$ && $name != *-$os-$arch.jar ]]; then
+  if [[ $name =~ -(linux|macosx|windows|android|ios)-[a-z0-9_]+(-[a-z0-9]+)*\.jar$ && $name != *-$os-$arch.jar && $name != *-$os-$arch-*.jar ]]; then
     echo "installer: leaving out $name (not $os-$arch)"
     continue
   fi
