@@ -158,7 +158,12 @@ final class WorkbenchView extends BorderPane implements Exports {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), series, simulated, new SeparatorMenuItem(), quit);
+        MenuItem getData = new MenuItem("Get data from NASA Earthdata…");
+        getData.setOnAction(e -> getData());
+        MenuItem onDisk = new MenuItem("Data on disk…");
+        onDisk.setOnAction(e -> DataOnDisk.show(window(), DataOnDisk.describe(vm.season().catalogueProperty().get(),
+                vm.season().yearProperty().get(), LocalDate.now())));
+        Menu file = new Menu("File", null, open, getData, onDisk, new SeparatorMenuItem(), series, simulated, new SeparatorMenuItem(), quit);
 
         Menu navigate = new Menu("Navigate", null,
                 item("Previous period", PREVIOUS_PERIOD, () -> vm.season().previousPeriod()),
@@ -282,6 +287,22 @@ final class WorkbenchView extends BorderPane implements Exports {
 
     private Window window() {
         return getScene().getWindow();
+    }
+
+    /** The Get Data dialog, made when first asked for and kept (with what it last fetched) while the window lives. */
+    GetDataDialog getDataDialog;
+
+    void getData() {
+        if (getDataDialog == null) {
+            getDataDialog = new GetDataDialog(window(), this::openFolder);
+        }
+        getDataDialog.show();
+    }
+
+    /** Opens {@code dir} in the workbench, keeping the season shown if the folder has it. */
+    private void openFolder(Path dir) {
+        Integer year = vm.season().yearProperty().get();
+        vm.season().open(dir, year == null ? LocalDate.now().getYear() : year);
     }
 
     private void openFolder() {
