@@ -37,11 +37,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class FakeEarthdata implements AutoCloseable {
 
-    static {
-        // Loggers of the download package print everything, so that the leak test sees every line.
-        System.setProperty("org.slf4j.simpleLogger.log.org.iceising.data.download", "debug");
-    }
-
     static final Path SAMPLES = Path.of("sample-data/netcdf");
     static final String JAN = "NSIDC0081_SEAICE_PS_N25km_20230130_v2.0.nc";
     static final String AUG = "NSIDC0081_SEAICE_PS_N25km_20240820_v2.0.nc";
