@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * What NSIDC's file-naming conventions tell about a northern 25 km grid: its date, product and, where
  * the name carries it, its sensor (e.g. "F18"; empty for v2 netCDF files, which hold several).
  */
-record GridFileName(LocalDate date, GridProduct product, String sensor) {
+public record GridFileName(LocalDate date, GridProduct product, String sensor) {
     private static final Pattern NASA_TEAM = Pattern.compile("nt_(\\d{8})_([fn]\\d\\d)_(nrt|v1\\.1|v01)_n\\.bin");
     private static final Pattern BOOTSTRAP = Pattern.compile("bt_(\\d{8})_([fn]\\d\\d)_v\\d+(?:\\.\\d+)?_n\\.bin");
     private static final Pattern NETCDF_V2 = Pattern.compile("NSIDC(0081|0051)_SEAICE_PS_N25km_(\\d{8})_v2\\.\\d+\\.nc");
@@ -21,13 +21,17 @@ record GridFileName(LocalDate date, GridProduct product, String sensor) {
     private static final Pattern CDR_V3 = Pattern.compile("seaice_conc_daily_nh_([fn]\\d\\d)_(\\d{8})_v\\d\\dr\\d\\d\\.nc");
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
-    /** The name's meaning, or empty if it is not an NSIDC northern 25 km daily grid name. */
-    static Optional<GridFileName> parse(Path file) {
+    /** The meaning of a file's name, or empty if it is not an NSIDC northern 25 km daily grid name. */
+    public static Optional<GridFileName> parse(Path file) {
         Path fileName = file.getFileName();
-        if (fileName == null) {
-            return Optional.empty();
-        }
-        String name = fileName.toString();
+        return fileName == null ? Optional.empty() : parse(fileName.toString());
+    }
+
+    /**
+     * The meaning of a bare file name, or empty if it is not an NSIDC northern 25 km daily grid name
+     * (a name with a folder in it never is).
+     */
+    public static Optional<GridFileName> parse(String name) {
         try {
             Matcher m = NASA_TEAM.matcher(name);
             if (m.matches()) {

@@ -1,15 +1,12 @@
 package org.iceising.data.download;
 
+import org.iceising.data.GridFileName;
 import org.iceising.data.GridProduct;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +23,11 @@ public enum NsidcProduct {
     private final String shortName;
     private final String version;
     private final GridProduct gridProduct;
-    private final Pattern northDaily;
 
     NsidcProduct(String shortName, String version, GridProduct gridProduct) {
         this.shortName = shortName;
         this.version = version;
         this.gridProduct = gridProduct;
-        this.northDaily = Pattern.compile(shortName.replace("-", "") + "_SEAICE_PS_N25km_(\\d{8})_v"
-                + version + "\\.\\d+\\.nc");
     }
 
     /** The CMR collection short name, e.g. {@code NSIDC-0081}. */
@@ -73,15 +67,7 @@ public enum NsidcProduct {
      * browse images, another product, anything with a path in it).
      */
     public Optional<LocalDate> northDailyDate(String fileName) {
-        Matcher m = northDaily.matcher(fileName);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(m.group(1), DateTimeFormatter.BASIC_ISO_DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return GridFileName.parse(fileName).filter(n -> n.product() == gridProduct).map(GridFileName::date);
     }
 
     @Override
