@@ -7,11 +7,13 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.Property;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -25,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.iceising.model.SemiMonthlyPeriod;
 
 /** Sliders with numeric fields for the model's knobs, presets and reset; all state lives in the view-model. */
@@ -94,15 +97,9 @@ final class ParametersView extends VBox {
         Slider slider = new Slider(k.min(), k.max(), p.get());
         slider.setId("slider-" + k.symbol());
         slider.valueProperty().bindBidirectional(p);
-        TextField field = new TextField();
-        field.setId("field-" + k.symbol());
-        TextFormatter<Number> f = new TextFormatter<>(Numbers.decimal());
-        field.setTextFormatter(f);
-        f.valueProperty().bindBidirectional(p);
-        Tooltip tip = new Tooltip(k.symbol() + ": " + k.description() + " (" + Figure.tickLabel(k.min()) + " … " + Figure.tickLabel(k.max()) + ")");
-        label.setTooltip(tip);
-        slider.setTooltip(tip);
-        field.setTooltip(tip);
+        TextField field = numberField("field-" + k.symbol(), Numbers.decimal(), p);
+        tooltip(k.symbol() + ": " + k.description() + " (" + Figure.tickLabel(k.min()) + " … " + Figure.tickLabel(k.max()) + ")",
+                label, slider, field);
         g.addRow(row, label, slider, field);
     }
 
@@ -126,34 +123,39 @@ final class ParametersView extends VBox {
                 guard[0] = false;
             }
         });
-        TextField field = new TextField();
-        field.setId("field-steps");
-        TextFormatter<Number> f = new TextFormatter<>(Numbers.integer());
-        field.setTextFormatter(f);
-        f.valueProperty().bindBidirectional(steps);
-        Tooltip tip = new Tooltip("Metropolis steps per period for 3,600 active cells (the study: 50,000 for its 60 × 60 area),"
-                + " scaled by the focus area's active cells. Changing it restarts the period.");
-        label.setTooltip(tip);
-        slider.setTooltip(tip);
-        field.setTooltip(tip);
+        TextField field = numberField("field-steps", Numbers.integer(), steps);
+        tooltip("Metropolis steps per period for 3,600 active cells (the study: 50,000 for its 60 × 60 area),"
+                + " scaled by the focus area's active cells. Changing it restarts the period.", label, slider, field);
         g.addRow(row, label, slider, field);
+    }
+
+    /** A text field that edits {@code value} through {@code converter}, both ways. */
+    private static TextField numberField(String id, StringConverter<Number> converter, Property<Number> value) {
+        TextField field = new TextField();
+        field.setId(id);
+        TextFormatter<Number> f = new TextFormatter<>(converter);
+        field.setTextFormatter(f);
+        f.valueProperty().bindBidirectional(value);
+        return field;
+    }
+
+    /** One tooltip shared by the controls of a row. */
+    private static void tooltip(String text, Control... controls) {
+        Tooltip tip = new Tooltip(text);
+        for (Control c : controls) {
+            c.setTooltip(tip);
+        }
     }
 
     private static void seed(GridPane g, int row, LongProperty seed) {
         Label label = new Label("Seed");
-        TextField field = new TextField();
-        field.setId("field-seed");
-        TextFormatter<Number> f = new TextFormatter<>(Numbers.integer());
-        field.setTextFormatter(f);
-        f.valueProperty().bindBidirectional(seed);
+        TextField field = numberField("field-seed", Numbers.integer(), seed);
         Button dice = new Button("New seed");
         dice.setMaxWidth(Double.MAX_VALUE);
         SplittableRandom random = new SplittableRandom();
         dice.setOnAction(e -> seed.set(random.nextInt(1, 1_000_000)));
-        Tooltip tip = new Tooltip("Master seed of the random numbers; the same seed and settings give the same simulation."
-                + " Changing it restarts the period.");
-        label.setTooltip(tip);
-        field.setTooltip(tip);
+        tooltip("Master seed of the random numbers; the same seed and settings give the same simulation."
+                + " Changing it restarts the period.", label, field);
         g.addRow(row, label, dice, field);
     }
 
