@@ -1,7 +1,7 @@
 package org.iceising;
 
-import org.iceising.app.WorkbenchApp;
 import org.iceising.cli.IceIsingCommand;
+import org.iceising.app.WorkbenchApp;
 
 /**
  * The jar's entry point: with a command it runs the command line, without one it opens the

@@ -41,9 +41,20 @@ import org.controlsfx.control.StatusBar;
 import org.iceising.data.FocusArea;
 import org.iceising.model.Lattice;
 import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.app.controls.Figure;
+import org.iceising.app.charts.ChartsPane;
+import org.iceising.app.simulation.SimulationPane;
+import org.iceising.app.simulation.SimulationViewModel;
+import org.iceising.app.map.MapPane;
+import org.iceising.app.parameters.ParametersView;
+import org.iceising.app.season.SeasonViewModel;
+import org.iceising.app.season.DataOnDisk;
+import org.iceising.app.learn.LearnPane;
+import org.iceising.app.download.GetDataDialog;
+import org.iceising.app.controls.Exports;
 
 /** The workbench window's content: menus, the period navigator, parameters, the tabs and the status bar. */
-final class WorkbenchView extends BorderPane implements Exports {
+public final class WorkbenchView extends BorderPane implements Exports {
     private static final KeyCombination PREVIOUS_PERIOD = new KeyCodeCombination(KeyCode.PAGE_UP);
     private static final KeyCombination NEXT_PERIOD = new KeyCodeCombination(KeyCode.PAGE_DOWN);
     private static final KeyCombination PREVIOUS_DAY = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHORTCUT_DOWN);
@@ -290,9 +301,9 @@ final class WorkbenchView extends BorderPane implements Exports {
     }
 
     /** The Get Data dialog, made when first asked for and kept (with what it last fetched) while the window lives. */
-    GetDataDialog getDataDialog;
+    public GetDataDialog getDataDialog;
 
-    void getData() {
+    public void getData() {
         if (getDataDialog == null) {
             getDataDialog = new GetDataDialog(window(), this::openFolder);
         }
@@ -325,7 +336,7 @@ final class WorkbenchView extends BorderPane implements Exports {
     }
 
     /** A file name from a figure's title: letters, digits, dots and dashes. */
-    static String fileName(String title, String extension) {
+    public static String fileName(String title, String extension) {
         String base = title.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
         return (base.isEmpty() ? "iceising" : base) + "." + extension;
     }

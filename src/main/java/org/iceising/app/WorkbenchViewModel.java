@@ -15,6 +15,15 @@ import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
 import org.iceising.model.Lattice;
 import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.app.controls.Figure;
+import org.iceising.app.charts.SeasonChartsViewModel;
+import org.iceising.app.charts.CsvExport;
+import org.iceising.app.simulation.SimulationViewModel;
+import org.iceising.app.map.MapViewModel;
+import org.iceising.app.parameters.ParametersViewModel;
+import org.iceising.app.season.SeasonViewModel;
+import org.iceising.app.learn.LearnViewModel;
+import org.iceising.app.task.MonitoredTask;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the

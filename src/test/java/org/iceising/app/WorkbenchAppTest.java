@@ -44,10 +44,18 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.iceising.app.controls.Figure;
+import org.iceising.app.charts.SeasonChartsViewModel;
+import org.iceising.app.simulation.SimulationViewModel;
+import org.iceising.app.map.MapView;
+import org.iceising.app.parameters.ParametersViewModel;
+import org.iceising.app.parameters.Preset;
+import org.iceising.app.season.SeasonViewModel;
+import org.iceising.model.SeasonRun;
 
 /** The workbench on the real sample data, driven through its window (headless on Monocle). */
 @ExtendWith(ApplicationExtension.class)
-class WorkbenchAppTest {
+public class WorkbenchAppTest {
     private WorkbenchApp app;
     private WorkbenchViewModel vm;
 
@@ -63,7 +71,7 @@ class WorkbenchAppTest {
         WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
     }
 
-    static <T> T fx(Callable<T> c) {
+    public static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -71,11 +79,11 @@ class WorkbenchAppTest {
         }
     }
 
-    static void waitFor(String what, Callable<Boolean> condition) {
+    public static void waitFor(String what, Callable<Boolean> condition) {
         waitFor(what, 20, condition);
     }
 
-    static void waitFor(String what, int seconds, Callable<Boolean> condition) {
+    public static void waitFor(String what, int seconds, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
         } catch (Exception e) {
@@ -88,7 +96,7 @@ class WorkbenchAppTest {
         waitLoaded(vm, periodStart);
     }
 
-    static void waitLoaded(WorkbenchViewModel vm, LocalDate periodStart) {
+    public static void waitLoaded(WorkbenchViewModel vm, LocalDate periodStart) {
         waitFor("period " + periodStart + " is loaded", () -> {
             SeasonViewModel s = vm.season();
             SeasonViewModel.PeriodData d = s.periodDataProperty().get();
@@ -97,7 +105,7 @@ class WorkbenchAppTest {
         });
     }
 
-    static Lattice observed(String file, FocusArea area) {
+    public static Lattice observed(String file, FocusArea area) {
         return area.lattice(GridReader.read(SampleData.directory().resolve("nt_2018").resolve(file)));
     }
 

@@ -16,6 +16,12 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.app.controls.FigureView;
+import org.iceising.app.simulation.SimulationPane;
+import org.iceising.app.simulation.SimulationViewModel;
+import org.iceising.app.map.MapView;
+import org.iceising.app.parameters.Preset;
+import org.iceising.app.learn.LearnViewModel;
 
 /**
  * Measures the workbench on a real display (run it under Xvfb, not as a test): the time from JVM

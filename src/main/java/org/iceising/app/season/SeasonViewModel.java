@@ -1,0 +1,329 @@
+package org.iceising.app.season;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iceising.data.DataCatalogue;
+import org.iceising.data.FocusArea;
+import org.iceising.data.GridGeometry;
+import org.iceising.data.SeaIceGrid;
+import org.iceising.model.Lattice;
+import org.iceising.model.Season;
+import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.app.task.MonitoredTask;
+import org.iceising.data.GridCache;
+
+/**
+ * Where in the data the workbench stands: the data folder, the season (the study's 16 June → 1
+ * January of a year), its semi-monthly periods, the day shown on the map and the focus area.
+ * Grids are read in the background; a date without a file stays missing and is shown as such.
+ */
+public final class SeasonViewModel {
+
+    /**
+     * The observations of one period inside the focus area.
+     *
+     * @param observed the lattice of every day from the period's start to its end (both included)
+     *                 that has a file; days without a file are absent
+     */
+    public record PeriodData(SemiMonthlyPeriod period, FocusArea area, Map<LocalDate, Lattice> observed) {
+        public PeriodData {
+            observed = Collections.unmodifiableMap(new LinkedHashMap<>(observed));
+        }
+
+        /** The observed start lattice, or null if the start date has no file. */
+        public Lattice start() {
+            return observed.get(period.start());
+        }
+
+        /** The observed end lattice, or null if the end date has no file. */
+        public Lattice end() {
+            return observed.get(period.end());
+        }
+    }
+
+    private static final int CACHE_GRIDS = 40;
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ROOT);
+
+    private final Executor background;
+    private final ReadOnlyObjectWrapper<DataCatalogue> catalogue = new ReadOnlyObjectWrapper<>(this, "catalogue");
+    private final ReadOnlyObjectWrapper<GridGeometry> geometry = new ReadOnlyObjectWrapper<>(this, "geometry");
+    private final ObservableList<Integer> years = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(this, "year");
+    private final ObservableList<SemiMonthlyPeriod> periods = FXCollections.observableArrayList();
+    private final ObjectProperty<SemiMonthlyPeriod> period = new SimpleObjectProperty<>(this, "period");
+    private final ObservableList<LocalDate> days = FXCollections.observableArrayList();
+    private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>(this, "day");
+    private final ObjectProperty<FocusArea> focusArea = new SimpleObjectProperty<>(this, "focusArea", FocusArea.STUDY);
+    private final ReadOnlyObjectWrapper<SeaIceGrid> dayGrid = new ReadOnlyObjectWrapper<>(this, "dayGrid");
+    private final ReadOnlyObjectWrapper<PeriodData> periodData = new ReadOnlyObjectWrapper<>(this, "periodData");
+    private final IntegerProperty pending = new SimpleIntegerProperty(this, "pending");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final BooleanBinding loading = pending.greaterThan(0);
+    private GridCache cache;
+    private long dayGeneration;
+    private long periodGeneration;
+
+    public SeasonViewModel(Executor background) {
+        this.background = background;
+        year.addListener((o, a, y) -> {
+            List<SemiMonthlyPeriod> ps = y == null ? List.of() : Season.study(y).periods();
+            periods.setAll(ps);
+            period.set(ps.isEmpty() ? null : ps.get(0));
+        });
+        period.addListener((o, a, p) -> {
+            days.setAll(p == null ? List.of() : p.start().datesUntil(p.end().plusDays(1)).toList());
+            day.set(p == null ? null : p.start());
+            loadPeriod();
+        });
+        day.addListener((o, a, d) -> loadDay());
+        focusArea.addListener((o, a, f) -> {
+            loadPeriod();
+            loadDay();
+        });
+    }
+
+    /**
+     * Opens a data folder in the background and then the study season of {@code preferredYear} if
+     * the folder has data in that season, else of the latest season with data. A folder that
+     * cannot be scanned is reported in {@link #errorProperty()}.
+     */
+    public void open(Path dir, int preferredYear) {
+        run("Scanning " + dir, () -> DataCatalogue.scan(dir), c -> {
+            cache = new GridCache(c, CACHE_GRIDS);
+            catalogue.set(c);
+            geometry.set(null);
+            Path gridDir = dir.resolve("grid");
+            if (Files.isDirectory(gridDir)) {
+                run("Reading the grid's latitudes and longitudes", () -> GridGeometry.load(gridDir), geometry::set);
+            }
+            List<Integer> ys = seasonsWithData(c.dates());
+            years.setAll(ys);
+            Integer y = ys.contains(preferredYear) ? Integer.valueOf(preferredYear) : ys.isEmpty() ? null : ys.get(ys.size() - 1);
+            year.set(null);
+            year.set(y);
+        });
+    }
+
+    /** The years whose study season (16 June to 1 January of the next year) holds at least one of the dates. */
+    static List<Integer> seasonsWithData(SortedSet<LocalDate> dates) {
+        TreeSet<Integer> ys = new TreeSet<>();
+        for (LocalDate d : dates) {
+            for (int y : new int[] {d.getYear() - 1, d.getYear()}) {
+                Season s = Season.study(y);
+                if (!d.isBefore(s.start()) && !d.isAfter(s.end())) {
+                    ys.add(y);
+                }
+            }
+        }
+        return List.copyOf(ys);
+    }
+
+    private void loadPeriod() {
+        SemiMonthlyPeriod p = period.get();
+        FocusArea area = focusArea.get();
+        GridCache c = cache;
+        long generation = ++periodGeneration;
+        if (p == null || c == null) {
+            periodData.set(null);
+            return;
+        }
+        run("Reading the observations of " + p, () -> {
+            Map<LocalDate, Lattice> observed = new LinkedHashMap<>();
+            for (LocalDate d = p.start(); !d.isAfter(p.end()); d = d.plusDays(1)) {
+                if (c.catalogue().file(d).isPresent()) {
+                    observed.put(d, area.lattice(c.get(d, area)));
+                }
+            }
+            return new PeriodData(p, area, observed);
+        }, data -> {
+            if (generation == periodGeneration) {
+                periodData.set(data);
+            }
+        });
+    }
+
+    private void loadDay() {
+        LocalDate d = day.get();
+        FocusArea area = focusArea.get();
+        GridCache c = cache;
+        long generation = ++dayGeneration;
+        if (d == null || c == null || c.catalogue().file(d).isEmpty()) {
+            dayGrid.set(null);
+            return;
+        }
+        run("Reading " + d, () -> c.get(d, area), g -> {
+            if (generation == dayGeneration) {
+                dayGrid.set(g);
+            }
+        });
+    }
+
+    /** Loading work: a plain supplier whose result is handed to the FX thread. */
+    @FunctionalInterface
+    private interface Load<T> {
+        T get() throws Exception;
+    }
+
+    private <T> void run(String title, Load<T> work, Consumer<T> onDone) {
+        MonitoredTask<T> task = new MonitoredTask<>(title, m -> work.get());
+        pending.set(pending.get() + 1);
+        task.setOnSucceeded(e -> {
+            pending.set(pending.get() - 1);
+            error.set("");
+            onDone.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            pending.set(pending.get() - 1);
+            report(task.getException());
+        });
+        background.execute(task);
+    }
+
+    /** Shows a problem (a folder that cannot be opened, a file that cannot be read) in the error line. */
+    public void report(Throwable t) {
+        error.set(t.getMessage() == null ? t.toString() : t.getMessage());
+    }
+
+    /** True if the data folder has a grid for {@code date}. */
+    public boolean isPresent(LocalDate date) {
+        DataCatalogue c = catalogue.get();
+        return c != null && c.file(date).isPresent();
+    }
+
+    /** The grid of a date in the current focus area's sensor choice, read through the cache (any thread). */
+    public SeaIceGrid grid(LocalDate date, FocusArea area) {
+        return cache.get(date, area);
+    }
+
+    public void previousPeriod() {
+        movePeriod(-1);
+    }
+
+    public void nextPeriod() {
+        movePeriod(1);
+    }
+
+    private void movePeriod(int by) {
+        int k = periods.indexOf(period.get()) + by;
+        if (k >= 0 && k < periods.size()) {
+            period.set(periods.get(k));
+        }
+    }
+
+    /** The previous day of the period that has a file (missing days are skipped). */
+    public void previousDay() {
+        moveDay(-1);
+    }
+
+    /** The next day of the period that has a file (missing days are skipped). */
+    public void nextDay() {
+        moveDay(1);
+    }
+
+    private void moveDay(int by) {
+        for (int k = days.indexOf(day.get()) + by; k >= 0 && k < days.size(); k += by) {
+            if (isPresent(days.get(k))) {
+                day.set(days.get(k));
+                return;
+            }
+        }
+    }
+
+    public ReadOnlyObjectProperty<DataCatalogue> catalogueProperty() {
+        return catalogue.getReadOnlyProperty();
+    }
+
+    /** Latitudes, longitudes and cell areas, or null while unread or if the folder has no grid/ files. */
+    public ReadOnlyObjectProperty<GridGeometry> geometryProperty() {
+        return geometry.getReadOnlyProperty();
+    }
+
+    public ObservableList<Integer> years() {
+        return years;
+    }
+
+    public ObjectProperty<Integer> yearProperty() {
+        return year;
+    }
+
+    public ObservableList<SemiMonthlyPeriod> periods() {
+        return periods;
+    }
+
+    public ObjectProperty<SemiMonthlyPeriod> periodProperty() {
+        return period;
+    }
+
+    /** Every day of the period, its start and end included, with or without a file. */
+    public ObservableList<LocalDate> days() {
+        return days;
+    }
+
+    public ObjectProperty<LocalDate> dayProperty() {
+        return day;
+    }
+
+    public ObjectProperty<FocusArea> focusAreaProperty() {
+        return focusArea;
+    }
+
+    /** The grid of the chosen day, or null if that day has no file. */
+    public ReadOnlyObjectProperty<SeaIceGrid> dayGridProperty() {
+        return dayGrid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PeriodData> periodDataProperty() {
+        return periodData.getReadOnlyProperty();
+    }
+
+    /** True while grids are being read. */
+    public BooleanBinding loadingProperty() {
+        return loading;
+    }
+
+    /** The last reading error, "" if the last read succeeded. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The season's dates, start and end of every period, for charts. */
+    public List<LocalDate> seasonDates() {
+        Integer y = year.get();
+        return y == null ? List.of() : Season.study(y).dates();
+    }
+
+    /** A label for a period in lists: its dates, melt or freeze, and which of its ends have no file: "16 Sep → 1 Oct · freeze". */
+    public String describe(SemiMonthlyPeriod p) {
+        boolean start = isPresent(p.start());
+        boolean end = isPresent(p.end());
+        String gaps = start && end ? "" : !start && !end ? "  (start and end missing)" : !start ? "  (start missing)" : "  (end missing)";
+        return span(p) + (p.isMelting() ? " · melt" : " · freeze") + gaps;
+    }
+
+    /** A period's dates, short: "16 Dec → 1 Jan" (the season gives the year). */
+    public static String span(SemiMonthlyPeriod p) {
+        return SHORT_DAY.format(p.start()) + " → " + SHORT_DAY.format(p.end());
+    }
+}
