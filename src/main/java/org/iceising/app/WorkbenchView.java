@@ -52,6 +52,8 @@ import org.iceising.app.season.DataOnDisk;
 import org.iceising.app.learn.LearnPane;
 import org.iceising.app.download.GetDataDialog;
 import org.iceising.app.controls.Exports;
+import org.iceising.app.classroom.ClassroomPane;
+import org.iceising.app.export.Export;
 
 /** The workbench window's content: menus, the period navigator, parameters, the tabs and the status bar. */
 public final class WorkbenchView extends BorderPane implements Exports {
@@ -69,6 +71,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
     final SimulationPane simulationPane;
     final Tab chartsTab = new Tab("Season charts");
     final Tab learnTab = new Tab("Learn");
+    final Tab classroomTab = new Tab("Classroom");
     final ParametersView parametersView;
 
     WorkbenchView(WorkbenchViewModel vm) {
@@ -93,7 +96,13 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 learnTab.setContent(new LearnPane(vm.learn(), this::openPeriod));
             }
         });
-        tabs.getTabs().addAll(workbenchTab, chartsTab, learnTab);
+        classroomTab.setId("tab-classroom");
+        classroomTab.setOnSelectionChanged(e -> {
+            if (classroomTab.isSelected() && classroomTab.getContent() == null) {
+                classroomTab.setContent(new ClassroomPane(vm.classroom(), this::save));
+            }
+        });
+        tabs.getTabs().addAll(workbenchTab, chartsTab, learnTab, classroomTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         ScrollPane left = new ScrollPane(parametersView);
@@ -365,6 +374,14 @@ public final class WorkbenchView extends BorderPane implements Exports {
         Path file = choose("Export the season's coverage and extent", "season-" + vm.season().yearProperty().get() + ".csv", "CSV (*.csv)", "*.csv");
         if (file != null) {
             report(vm.exportSeriesCsv(file));
+        }
+    }
+
+    /** Asks where to write an export and writes it in the background. */
+    public void save(Export export) {
+        Path file = choose(export.title(), export.fileName(), export.description(), export.pattern());
+        if (file != null) {
+            report(vm.save(export, file));
         }
     }
 

@@ -24,6 +24,8 @@ import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.season.SeasonViewModel;
 import org.iceising.app.learn.LearnViewModel;
 import org.iceising.app.task.MonitoredTask;
+import org.iceising.app.classroom.ClassroomViewModel;
+import org.iceising.app.export.Export;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the
@@ -38,6 +40,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final MapViewModel map;
     private final SeasonChartsViewModel charts;
     private LearnViewModel learn;
+    private ClassroomViewModel classroom;
 
     public WorkbenchViewModel() {
         AtomicInteger n = new AtomicInteger();
@@ -89,6 +92,22 @@ public final class WorkbenchViewModel implements AutoCloseable {
             learn = new LearnViewModel(season, parameters, simulation, charts);
         }
         return learn;
+    }
+
+    /** The classroom Ising model, made when its tab first opens. */
+    public ClassroomViewModel classroom() {
+        if (classroom == null) {
+            classroom = new ClassroomViewModel(background);
+        }
+        return classroom;
+    }
+
+    /** Writes an export to {@code file} atomically in the background. */
+    public Task<Path> save(Export export, Path file) {
+        return submit("Exporting " + file.getFileName(), () -> {
+            AtomicFiles.write(file, export.body());
+            return file;
+        });
     }
 
     /**
@@ -157,6 +176,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     @Override
     public void close() {
         charts.cancel();
+        if (classroom != null) {
+            classroom.close();
+        }
         if (learn != null) {
             learn.close();
         }

@@ -27,6 +27,10 @@ public final class ColourScale {
     public static final ColourScale ABSOLUTE_DIFFERENCE = new ColourScale("|Simulated − observed| water fraction",
             new double[] {0.0, 0.5, 1.0}, new int[] {0xFFFFFFFF, 0xFFFB6A4A, 0xFF67000D}, 0, 1);
 
+    /** A spin −1..1 of the classroom model: blue, white at 0, red. */
+    public static final ColourScale SPIN = new ColourScale("Spin",
+            new double[] {-1.0, 0.0, 1.0}, new int[] {0xFF2166AC, 0xFFFFFFFF, 0xFFB2182B}, -1, 1);
+
     private final String label;
     private final double[] stops;
     private final int[] colours;
