@@ -4,9 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -64,7 +61,6 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
     private final WorkbenchViewModel vm;
     private final StatusBar status = new StatusBar();
-    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     final TabPane tabs = new TabPane();
     final Tab workbenchTab;
     final MapPane mapPane;
@@ -117,7 +113,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
         status.setId("status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
-                season.errorProperty(), season.catalogueProperty(), season.yearProperty(), vm.map().cursorProperty(), notice));
+                season.errorProperty(), season.catalogueProperty(), season.yearProperty(), vm.map().cursorProperty(), vm.noticeProperty()));
         Tooltip folder = new Tooltip();
         folder.textProperty().bind(Bindings.createStringBinding(() -> season.catalogueProperty().get() == null ? "No data folder open"
                 : "Data folder: " + season.catalogueProperty().get().directory().toAbsolutePath(), season.catalogueProperty()));
@@ -135,8 +131,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
         if (!vm.map().cursorProperty().get().isEmpty()) {
             return vm.map().cursorProperty().get();
         }
-        if (!notice.get().isEmpty()) {
-            return notice.get();
+        if (!vm.noticeProperty().get().isEmpty()) {
+            return vm.noticeProperty().get();
         }
         if (season.catalogueProperty().get() == null) {
             return "No data folder open";
@@ -309,20 +305,15 @@ public final class WorkbenchView extends BorderPane implements Exports {
         return getScene().getWindow();
     }
 
-    /** The Get Data dialog, made when first asked for and kept (with what it last fetched) while the window lives. */
-    public GetDataDialog getDataDialog;
+    private GetDataDialog getDataDialog;
 
-    public void getData() {
+    /** Shows the Get Data dialog, made when first asked for and kept (with what it last fetched) while the window lives. */
+    public GetDataDialog getData() {
         if (getDataDialog == null) {
-            getDataDialog = new GetDataDialog(window(), this::openFolder);
+            getDataDialog = new GetDataDialog(window(), vm.getData());
         }
         getDataDialog.show();
-    }
-
-    /** Opens {@code dir} in the workbench, keeping the season shown if the folder has it. */
-    private void openFolder(Path dir) {
-        Integer year = vm.season().yearProperty().get();
-        vm.season().open(dir, year == null ? LocalDate.now().getYear() : year);
+        return getDataDialog;
     }
 
     private void openFolder() {
@@ -330,8 +321,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
         c.setTitle("Open a folder of NSIDC daily grids");
         File dir = c.showDialog(window());
         if (dir != null) {
-            Integer year = vm.season().yearProperty().get();
-            vm.season().open(dir.toPath(), year == null ? LocalDate.now().getYear() : year);
+            vm.openFolder(dir.toPath());
         }
     }
 
@@ -354,7 +344,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
     public void png(Figure.Content figure) {
         Path file = choose("Export figure as PNG", fileName(figure.title(), "png"), "PNG image (*.png)", "*.png");
         if (file != null) {
-            report(vm.exportPng(figure, file));
+            vm.exportPng(figure, file);
         }
     }
 
@@ -366,14 +356,14 @@ public final class WorkbenchView extends BorderPane implements Exports {
         }
         Path file = choose("Export " + what + " as CSV", fileName(what, "csv"), "CSV (*.csv)", "*.csv");
         if (file != null) {
-            report(vm.exportLatticeCsv(lattice, file));
+            vm.exportLatticeCsv(lattice, file);
         }
     }
 
     private void exportSeriesCsv() {
         Path file = choose("Export the season's coverage and extent", "season-" + vm.season().yearProperty().get() + ".csv", "CSV (*.csv)", "*.csv");
         if (file != null) {
-            report(vm.exportSeriesCsv(file));
+            vm.exportSeriesCsv(file);
         }
     }
 
@@ -381,12 +371,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
     public void save(Export export) {
         Path file = choose(export.title(), export.fileName(), export.description(), export.pattern());
         if (file != null) {
-            report(vm.save(export, file));
+            vm.save(export, file);
         }
-    }
-
-    private void report(Task<Path> task) {
-        task.setOnSucceeded(e -> notice.set("Wrote " + task.getValue()));
-        task.setOnFailed(e -> new Alert(Alert.AlertType.ERROR, "Export failed: " + task.getException().getMessage()).showAndWait());
     }
 }

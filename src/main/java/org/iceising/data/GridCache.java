@@ -1,8 +1,13 @@
 package org.iceising.data;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.iceising.model.Lattice;
+import org.iceising.model.ProgressMonitor;
 
 /**
  * The grids read lately, so that stepping back and forth through days does not read files again.
@@ -33,5 +38,22 @@ public final class GridCache {
     /** The grid of {@code date} (which must be in the catalogue). */
     public synchronized SeaIceGrid get(LocalDate date, FocusArea area) {
         return grids.computeIfAbsent(new Key(date, area), k -> catalogue.load(k.date(), k.area()));
+    }
+
+    /**
+     * The focus area's lattice of each of {@code dates} that the catalogue has a grid for (dates
+     * without one are absent), in date order; reports each date read and stops when cancelled.
+     */
+    public SortedMap<LocalDate, Lattice> lattices(Collection<LocalDate> dates, FocusArea area, ProgressMonitor monitor) {
+        SortedMap<LocalDate, Lattice> out = new TreeMap<>();
+        int k = 0;
+        for (LocalDate d : dates) {
+            monitor.checkCancelled();
+            if (catalogue.file(d).isPresent()) {
+                out.put(d, area.lattice(get(d, area)));
+            }
+            monitor.progress(++k, dates.size(), "reading " + d);
+        }
+        return out;
     }
 }

@@ -8,7 +8,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.FocusArea;
+import org.iceising.data.GridCache;
 import org.iceising.model.Lattice;
+import org.iceising.model.ProgressMonitor;
 import org.iceising.model.Season;
 import org.iceising.model.SemiMonthlyPeriod;
 
@@ -32,13 +34,7 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
 
     /** Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for. */
     public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area) {
-        SortedMap<LocalDate, Lattice> map = new TreeMap<>();
-        for (LocalDate d : season.dates()) {
-            if (catalogue.file(d).isPresent()) {
-                map.put(d, area.lattice(catalogue.load(d, area)));
-            }
-        }
-        return new ObservedSeason(season, map);
+        return new ObservedSeason(season, new GridCache(catalogue, 1).lattices(season.dates(), area, ProgressMonitor.NONE));
     }
 
     /** Boundary dates of the season without an observation. */

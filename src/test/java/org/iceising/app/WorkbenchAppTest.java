@@ -38,6 +38,7 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.iceising.app.task.Job;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -323,7 +324,10 @@ public class WorkbenchAppTest {
     void exportWritesAPngWithItsColourBar(@TempDir Path dir) throws Exception {
         waitLoaded(LocalDate.of(2018, 6, 16));
         Path file = dir.resolve("simulated.png");
-        Path written = fx(() -> vm.exportPng(app.view().simulationPane.simulated.getContent(), file)).get(20, TimeUnit.SECONDS);
+        Job<Path> job = fx(() -> vm.exportPng(app.view().simulationPane.simulated.getContent(), file));
+        waitFor("the PNG is written", 20, () -> !job.runningProperty().get());
+        assertEquals("", fx(() -> job.failureProperty().get()));
+        Path written = fx(() -> job.resultProperty().get());
         assertEquals(file, written);
         BufferedImage img = ImageIO.read(file.toFile());
         assertTrue(img.getWidth() > 300 && img.getHeight() > 300, img.getWidth() + " x " + img.getHeight());

@@ -71,6 +71,8 @@ public final class ChartsPane extends VBox {
         progress.setPrefWidth(220);
         vm.runningProperty().addListener((o, a, t) -> {
             progress.progressProperty().unbind();
+            // the finished run's end: full after success, empty after a cancel or failure
+            progress.setProgress(a == null ? 0 : a.progressProperty().get());
             if (t != null) {
                 progress.progressProperty().bind(t.progressProperty());
             }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.SortedMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,17 +14,20 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
-import javafx.concurrent.Task;
+import org.iceising.app.controls.Numbers;
+import org.iceising.app.task.Job;
+import org.iceising.app.task.JobRunner;
 import org.iceising.data.FocusArea;
+import org.iceising.data.GridCache;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
 import org.iceising.model.Measures;
+import org.iceising.model.ProgressMonitor;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
 import org.iceising.app.controls.Figure;
 import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.season.SeasonViewModel;
-import org.iceising.app.task.MonitoredTask;
 import org.iceising.model.SeasonRun;
 
 /**
@@ -36,18 +39,18 @@ import org.iceising.model.SeasonRun;
 public final class SeasonChartsViewModel {
     private final SeasonViewModel season;
     private final ParametersViewModel parameters;
-    private final Executor background;
+    private final JobRunner runner;
+    private Job<?> observedJob;
     private final ObservableMap<LocalDate, CsvExport.SeriesPoint> observed = FXCollections.observableMap(new TreeMap<>());
     private final ObservableMap<LocalDate, CsvExport.SeriesPoint> simulated = FXCollections.observableMap(new TreeMap<>());
-    private final ReadOnlyObjectWrapper<Task<?>> running = new ReadOnlyObjectWrapper<>(this, "running");
+    private final ReadOnlyObjectWrapper<Job<?>> running = new ReadOnlyObjectWrapper<>(this, "running");
     private final BooleanBinding busy = running.isNotNull();
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
-    private long generation;
-
-    public SeasonChartsViewModel(SeasonViewModel season, ParametersViewModel parameters, Executor background) {
+    
+    public SeasonChartsViewModel(SeasonViewModel season, ParametersViewModel parameters, JobRunner runner) {
         this.season = season;
         this.parameters = parameters;
-        this.background = background;
+        this.runner = runner;
         season.yearProperty().addListener((o, a, b) -> refresh());
         season.focusAreaProperty().addListener((o, a, b) -> refresh());
         season.catalogueProperty().addListener((o, a, b) -> refresh());
@@ -56,101 +59,88 @@ public final class SeasonChartsViewModel {
     /** Recomputes the observed series and forgets simulated ones (they belong to another season or area). */
     private void refresh() {
         cancel();
+        if (observedJob != null) {
+            observedJob.cancel();
+        }
         simulated.clear();
         observed.clear();
         note.set("");
         List<LocalDate> dates = season.seasonDates();
         FocusArea area = season.focusAreaProperty().get();
-        if (dates.isEmpty() || season.catalogueProperty().get() == null) {
+        GridCache cache = season.cache();
+        if (dates.isEmpty() || season.catalogueProperty().get() == null || cache == null) {
             return;
         }
-        long g = ++generation;
-        MonitoredTask<List<CsvExport.SeriesPoint>> task = new MonitoredTask<>("Observed coverage and extent", m -> {
-            List<CsvExport.SeriesPoint> out = new ArrayList<>();
-            int k = 0;
-            for (LocalDate d : dates) {
-                m.checkCancelled();
-                if (season.isPresent(d)) {
-                    Lattice l = area.lattice(season.grid(d, area));
-                    out.add(new CsvExport.SeriesPoint(d, Measures.coverage(l), Measures.extentFraction(l)));
-                }
-                m.progress(++k, dates.size(), "reading " + d);
+        Job<SortedMap<LocalDate, Lattice>> job = Job.of("Observed coverage and extent", m -> cache.lattices(dates, area, m));
+        observedJob = job;
+        runner.run(job.onSuccess(lattices -> {
+            if (observedJob == job) {
+                lattices.forEach((d, l) -> observed.put(d, new CsvExport.SeriesPoint(d, Measures.coverage(l), Measures.extentFraction(l))));
             }
-            return out;
-        });
-        task.setOnSucceeded(e -> {
-            if (g == generation) {
-                for (CsvExport.SeriesPoint p : task.getValue()) {
-                    observed.put(p.date(), p);
-                }
-            }
-        });
-        task.setOnFailed(e -> note.set("Could not read the observations: " + task.getException().getMessage()));
-        background.execute(task);
+        }).onFailure(why -> note.set("Could not read the observations: " + why)));
     }
 
     /**
-     * Simulates every period that has an observed start, in the background, with its own
-     * parameters if it has some and the current ones otherwise; a period whose start has no file
-     * is skipped and named in the note.
+     * Simulates every period that has an observed start, in the background, each with the
+     * parameters {@link ParametersViewModel#seasonParams} gives it; a period whose start has no
+     * file is skipped and named in the note.
      */
     public void runSeason() {
-        if (busy.get()) {
+        GridCache cache = season.cache();
+        if (busy.get() || cache == null) {
             return;
         }
         List<SemiMonthlyPeriod> periods = List.copyOf(season.periods());
         FocusArea area = season.focusAreaProperty().get();
-        IsingParams params = parameters.params();
-        Map<SemiMonthlyPeriod, IsingParams> own = new TreeMap<>(parameters.perPeriod());
+        Map<SemiMonthlyPeriod, IsingParams> params = parameters.seasonParams(periods, season.periodProperty().get());
         SimulationSettings settings = parameters.settings();
         long steps = parameters.stepsPer3600Property().get();
         long seed = parameters.seedProperty().get();
+        long ownCount = periods.stream().filter(parameters.perPeriod()::containsKey).count();
+        String with = ownCount == 0 ? "with each regime's parameters (T=" + Numbers.trim(settings.temperature(), 3) + ")"
+                : ownCount == periods.size() ? "with their own predicted parameters"
+                : "(" + ownCount + " with their own predicted parameters, the others with their regime's)";
         List<LocalDate> skipped = new ArrayList<>();
-        MonitoredTask<List<SeasonRun.Result>> task = new MonitoredTask<>("Run season", m -> {
+        simulated.clear();
+        note.set("Simulating " + periods.size() + " periods " + with);
+        Job<List<SeasonRun.Result>> job = Job.of("Run season", m -> {
+            SortedMap<LocalDate, Lattice> startLattices = cache.lattices(periods.stream().map(SemiMonthlyPeriod::start).toList(), area,
+                    ProgressMonitor.NONE);
             List<SeasonRun.Start> starts = new ArrayList<>();
             for (SemiMonthlyPeriod p : periods) {
-                if (season.isPresent(p.start())) {
-                    Lattice l = area.lattice(season.grid(p.start(), area));
-                    if (l.activeCount() > 0) {
-                        starts.add(new SeasonRun.Start(p, l, own.getOrDefault(p, params)));
-                        continue;
+                Lattice l = startLattices.get(p.start());
+                if (l != null && l.activeCount() > 0) {
+                    starts.add(new SeasonRun.Start(p, l, params.get(p)));
+                } else {
+                    synchronized (skipped) {
+                        skipped.add(p.start());
                     }
                 }
-                skipped.add(p.start());
             }
             return SeasonRun.run(starts, settings, steps, seed, m);
         });
-        simulated.clear();
-        running.set(task);
-        long ownCount = periods.stream().filter(own::containsKey).count();
-        String with = ownCount == 0 ? "with " + ParametersViewModel.describe(params, settings)
-                : ownCount == periods.size() ? "with their own predicted parameters"
-                : "(" + ownCount + " with their own predicted parameters, the others with " + ParametersViewModel.describe(params, settings) + ")";
-        note.set("Simulating " + periods.size() + " periods " + with);
-        task.setOnSucceeded(e -> {
+        running.set(job);
+        runner.run(job.onSuccess(results -> {
             running.set(null);
-            for (SeasonRun.Result r : task.getValue()) {
+            for (SeasonRun.Result r : results) {
                 simulated.put(r.period().end(), new CsvExport.SeriesPoint(r.period().end(), r.coverage(), r.extent()));
             }
-            note.set("Simulated " + task.getValue().size() + " periods " + with
+            note.set("Simulated " + results.size() + " periods " + with
                     + (skipped.isEmpty() ? "" : "; skipped (no observed start): " + skipped));
-        });
-        task.setOnCancelled(e -> {
+        }).onCancelled(() -> {
             running.set(null);
             note.set("Season run cancelled");
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(why -> {
             running.set(null);
-            note.set("Season run failed: " + task.getException().getMessage());
-        });
-        background.execute(task);
+            note.set("Season run failed: " + why);
+        }));
     }
 
     /** Cancels a season run in progress. */
     public void cancel() {
-        Task<?> t = running.get();
-        if (t != null) {
-            t.cancel();
+        Job<?> j = running.get();
+        if (j != null) {
+            j.cancel();
         }
     }
 
@@ -181,7 +171,7 @@ public final class SeasonChartsViewModel {
     }
 
     /** The season run in progress, or null. */
-    public ReadOnlyObjectProperty<Task<?>> runningProperty() {
+    public ReadOnlyObjectProperty<Job<?>> runningProperty() {
         return running.getReadOnlyProperty();
     }
 

@@ -2,7 +2,6 @@ package org.iceising.app.classroom;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -22,8 +21,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import org.iceising.app.task.MonitoredTask;
+import org.iceising.app.task.Job;
+import org.iceising.app.task.JobRunner;
 import org.iceising.model.Boundary;
 import org.iceising.model.ClassroomChain;
 import org.iceising.model.Onsager;
@@ -54,7 +53,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     public record TimePoint(long sweep, double energyPerSite, double magnetisationPerSite) {
     }
 
-    private final Executor background;
+    private final JobRunner jobs;
     private final IntegerProperty size = new SimpleIntegerProperty(this, "size", 128);
     private final ObjectProperty<SpinKind> spins = new SimpleObjectProperty<>(this, "spins", SpinKind.BINARY);
     private final ObjectProperty<Boundary> boundary = new SimpleObjectProperty<>(this, "boundary", Boundary.PERIODIC);
@@ -66,7 +65,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ClassroomChain.Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ObservableList<TimePoint> history = FXCollections.observableArrayList();
     private final ObservableList<ClassroomChain.SweepPoint> sweepPoints = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Task<List<ClassroomChain.SweepPoint>>> sweep = new ReadOnlyObjectWrapper<>(this, "sweep");
+    private final ReadOnlyObjectWrapper<Job<List<ClassroomChain.SweepPoint>>> sweep = new ReadOnlyObjectWrapper<>(this, "sweep");
     private final ReadOnlyBooleanWrapper sweeping = new ReadOnlyBooleanWrapper(this, "sweeping");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyDoubleWrapper framesPerSecond = new ReadOnlyDoubleWrapper(this, "framesPerSecond", Double.NaN);
@@ -77,12 +76,13 @@ public final class ClassroomViewModel implements AutoCloseable {
     private volatile ClassroomChain.Conditions wanted;
     private ClassroomChain chain;
     private boolean zeroRequested;
-    private Task<Void> loop;
+    private Job<Void> loop;
     private long frameCount;
     private long frameWindowStart;
 
-    public ClassroomViewModel(Executor background) {
-        this.background = background;
+    /** @param jobs runs the chain while it plays and the temperature sweep (two jobs at once) */
+    public ClassroomViewModel(JobRunner jobs) {
+        this.jobs = jobs;
         wanted = conditions();
         temperature.addListener((o, a, b) -> conditionsChanged());
         coupling.addListener((o, a, b) -> conditionsChanged());
@@ -178,7 +178,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     }
 
     private void startLoop() {
-        Task<Void> task = new MonitoredTask<>("Classroom chain", monitor -> {
+        Job<Void> job = Job.of("Classroom chain", monitor -> {
             while (!monitor.isCancelled()) {
                 synchronized (lock) {
                     ClassroomChain c = chain;
@@ -191,14 +191,13 @@ public final class ClassroomViewModel implements AutoCloseable {
                 }
             }
             return null;
-        });
-        task.setOnFailed(e -> {
-            note.set("The chain stopped: " + task.getException().getMessage());
+        }).onFailure(why -> {
+            note.set("The chain stopped: " + why);
             running.set(false);
         });
-        loop = task;
+        loop = job;
         frameWindowStart = 0;
-        background.execute(task);
+        jobs.run(job);
     }
 
     /**
@@ -241,7 +240,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     }
 
     /** Measures ⟨|M|⟩ and ⟨E⟩ from {@link #SWEEP_FROM} to {@link #SWEEP_TO} (× J) in the background, as a job. */
-    public Task<List<ClassroomChain.SweepPoint>> temperatureSweep(int points, int equilibration, int measured) {
+    public Job<List<ClassroomChain.SweepPoint>> temperatureSweep(int points, int equilibration, int measured) {
         if (sweeping.get()) {
             return sweep.get();
         }
@@ -256,7 +255,7 @@ public final class ClassroomViewModel implements AutoCloseable {
         double h = field.get();
         sweepPoints.clear();
         note.set("");
-        MonitoredTask<List<ClassroomChain.SweepPoint>> task = new MonitoredTask<>("Temperature sweep",
+        MonitoredJob<List<ClassroomChain.SweepPoint>> task = new MonitoredTask<>("Temperature sweep",
                 monitor -> ClassroomChain.temperatureSweep(setup, j, h, temperatures, equilibration, measured, monitor));
         task.setOnSucceeded(e -> {
             sweepPoints.setAll(task.getValue());
@@ -344,7 +343,7 @@ public final class ClassroomViewModel implements AutoCloseable {
         return sweepPoints;
     }
 
-    public ReadOnlyObjectProperty<Task<List<ClassroomChain.SweepPoint>>> sweepProperty() {
+    public ReadOnlyObjectProperty<Job<List<ClassroomChain.SweepPoint>>> sweepProperty() {
         return sweep.getReadOnlyProperty();
     }
 
@@ -364,9 +363,10 @@ public final class ClassroomViewModel implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        Task<?> s = sweep.get();
+        Job<?> s = sweep.get();
         if (s != null) {
             s.cancel();
         }
+        jobs.close();
     }
 }

@@ -96,7 +96,7 @@ public final class LearnPane extends SplitPane {
         Label summary = new Label();
         summary.setId("evaluation-summary");
         summary.setWrapText(true);
-        summary.textProperty().bind(vm.evaluationSummaryProperty());
+        summary.textProperty().bind(vm.prediction().evaluationSummaryProperty());
         Label hint = new Label("Coverage: mean ice concentration; extent: cells with ≥ 15 % ice; distance: mean |w_sim − w_obs| (MODEL.md §5). "
                 + "Re-simulated: mean of the chains from the period's observed start; persistence: the start itself. Double-click a row to open its period.");
         hint.setWrapText(true);
@@ -110,8 +110,8 @@ public final class LearnPane extends SplitPane {
         setDividerPositions(0.36);
         SplitPane.setResizableWithParent(left, false);
 
-        vm.batchLoss().addListener((ListChangeListener<LearnViewModel.LossPoint>) c -> showLoss());
-        vm.epochLoss().addListener((ListChangeListener<CnnTrainer.Epoch>) c -> showLoss());
+        vm.network().batchLoss().addListener((ListChangeListener<NetworkViewModel.LossPoint>) c -> showLoss());
+        vm.network().epochLoss().addListener((ListChangeListener<CnnTrainer.Epoch>) c -> showLoss());
         showLoss();
     }
 
@@ -120,12 +120,12 @@ public final class LearnPane extends SplitPane {
     private TitledPane trainingSetPane() {
         GridPane g = form();
         int row = 0;
-        g.addRow(row++, new Label("Samples per period"), field(vm.samplesPerPeriodProperty(), Numbers.integer(), "learn-samples",
+        g.addRow(row++, new Label("Samples per period"), field(vm.state().samplesPerPeriodProperty(), Numbers.integer(), "learn-samples",
                 "N, parameter sets drawn per period (the study: 10,000)"));
-        g.addRow(row++, new Label("Seed"), field(vm.seedProperty(), Numbers.integer(), "learn-seed",
+        g.addRow(row++, new Label("Seed"), field(vm.state().seedProperty(), Numbers.integer(), "learn-seed",
                 "Seeds the training set (which parameters, which chains) and the network's training"));
         Label sim = new Label();
-        sim.textProperty().bind(vm.simulationNoteProperty());
+        sim.textProperty().bind(vm.trainingSet().simulationNoteProperty());
         sim.setWrapText(true);
         sim.setTooltip(new Tooltip("Each sample is one period of Metropolis from the period's observed start, with the steps and temperature"
                 + " of the Simulation panel"));
@@ -136,22 +136,22 @@ public final class LearnPane extends SplitPane {
         boundsError.setId("bounds-error");
         boundsError.setStyle(ERROR_STYLE);
         boundsError.setWrapText(true);
-        boundsError.textProperty().bind(vm.boundsErrorProperty());
-        boundsError.visibleProperty().bind(vm.boundsErrorProperty().isNotEmpty());
+        boundsError.textProperty().bind(vm.state().boundsErrorProperty());
+        boundsError.visibleProperty().bind(vm.state().boundsErrorProperty().isNotEmpty());
         boundsError.managedProperty().bind(boundsError.visibleProperty());
         Button study = new Button("Study bounds");
         study.setTooltip(new Tooltip("Back to the study's boxes (MODEL.md §6)"));
-        study.setOnAction(e -> vm.resetBounds());
+        study.setOnAction(e -> vm.state().resetBounds());
         HBox boundsBar = new HBox(6, new Label("Sampling bounds (also the direct fit's)"), spacer(), study);
         boundsBar.setAlignment(Pos.CENTER_LEFT);
 
         TextField folder = new TextField();
         folder.setId("learn-folder");
         folder.setEditable(false);
-        folder.textProperty().bind(Bindings.createStringBinding(() -> vm.folderProperty().get() == null ? "" : vm.folderProperty().get().toString(),
-                vm.folderProperty()));
+        folder.textProperty().bind(Bindings.createStringBinding(() -> vm.state().folderProperty().get() == null ? "" : vm.state().folderProperty().get().toString(),
+                vm.state().folderProperty()));
         Tooltip folderTip = new Tooltip();
-        folderTip.textProperty().bind(Bindings.createStringBinding(() -> (vm.chosenFolderProperty().get() == null
+        folderTip.textProperty().bind(Bindings.createStringBinding(() -> (vm.state().chosenFolderProperty().get() == null
                 ? "The default folder for these settings (season, focus area, samples, seed and a hash of bounds, steps and T): "
                 + "generating again with the same settings continues the same set.\n" : "Chosen folder.\n") + folder.getText(), folder.textProperty()));
         folder.setTooltip(folderTip);
@@ -160,8 +160,8 @@ public final class LearnPane extends SplitPane {
         choose.setOnAction(e -> chooseFolder());
         Button defaults = new Button("Default");
         defaults.setTooltip(new Tooltip("The default folder under the user data folder"));
-        defaults.setOnAction(e -> vm.chosenFolderProperty().set(null));
-        defaults.disableProperty().bind(vm.chosenFolderProperty().isNull());
+        defaults.setOnAction(e -> vm.state().chosenFolderProperty().set(null));
+        defaults.disableProperty().bind(vm.state().chosenFolderProperty().isNull());
         HBox folderBar = new HBox(6, folder, choose, defaults);
         folderBar.setAlignment(Pos.CENTER_LEFT);
 
@@ -169,9 +169,9 @@ public final class LearnPane extends SplitPane {
         generate.setId("generate");
         generate.setTooltip(new Tooltip("Simulates N periods per observed period start of this season and stores them; "
                 + "a cancelled set continues where it stopped"));
-        generate.setOnAction(e -> vm.generate());
+        generate.setOnAction(e -> vm.trainingSet().generate());
         return step("1 · Training set for this season", g, boundsBar, boundsGrid(), boundsError,
-                new Label("Folder"), folderBar, job(vm.generateJob(), "generate", true, generate));
+                new Label("Folder"), folderBar, job(vm.trainingSet().job(), "generate", true, generate));
     }
 
     private GridPane boundsGrid() {
@@ -194,7 +194,7 @@ public final class LearnPane extends SplitPane {
             boolean upper = r % 2 == 1;
             g.add(new Label(rows[r]), 0, r + 1);
             for (int k = 0; k < IsingParams.NAMES.length; k++) {
-                TextField f = field(vm.boundProperty(freezing, upper, k), Numbers.decimal(),
+                TextField f = field(vm.state().boundProperty(freezing, upper, k), Numbers.decimal(),
                         "bound-" + (freezing ? "freeze" : "melt") + "-" + (upper ? "to" : "from") + "-" + IsingParams.NAMES[k],
                         (upper ? "Upper" : "Lower") + " end of " + IsingParams.NAMES[k] + " for " + (freezing ? "freezing periods (from 15 September)"
                                 : "melting periods (starting before 15 September)"));
@@ -207,22 +207,22 @@ public final class LearnPane extends SplitPane {
 
     private TitledPane networkPane() {
         GridPane g = form();
-        g.addRow(0, new Label("Epochs"), field(vm.epochsProperty(), Numbers.integer(), "learn-epochs", "Passes over the training set (the study: 20)"));
-        g.addRow(1, new Label("Batch size"), field(vm.batchSizeProperty(), Numbers.integer(), "learn-batch", "Samples per minibatch (the study: 100)"));
-        g.addRow(2, new Label("Learning rate"), field(vm.learningRateProperty(), plainDecimal(), "learn-rate", "Adam's learning rate (the study: 0.0001)"));
+        g.addRow(0, new Label("Epochs"), field(vm.network().epochsProperty(), Numbers.integer(), "learn-epochs", "Passes over the training set (the study: 20)"));
+        g.addRow(1, new Label("Batch size"), field(vm.network().batchSizeProperty(), Numbers.integer(), "learn-batch", "Samples per minibatch (the study: 100)"));
+        g.addRow(2, new Label("Learning rate"), field(vm.network().learningRateProperty(), plainDecimal(), "learn-rate", "Adam's learning rate (the study: 0.0001)"));
         Button train = new Button("Train");
         train.setId("train");
         train.setTooltip(new Tooltip("Trains the study's CNN (MODEL.md §6) on the training set in the folder above; 1 % is held out for validation"));
-        train.setOnAction(e -> vm.train());
+        train.setOnAction(e -> vm.network().train());
 
         Label model = new Label();
         model.setId("model-description");
         model.setWrapText(true);
-        model.textProperty().bind(vm.modelDescriptionProperty());
+        model.textProperty().bind(vm.network().modelDescriptionProperty());
         Button save = new Button("Save model…");
         save.setId("save-model");
         save.setOnAction(e -> saveModel());
-        save.disableProperty().bind(vm.modelProperty().isNull().or(vm.busyProperty()));
+        save.disableProperty().bind(vm.state().modelProperty().isNull().or(vm.state().busyProperty()));
         Button load = new Button("Load model…");
         load.setId("load-model");
         load.setOnAction(e -> loadModel());
@@ -230,36 +230,36 @@ public final class LearnPane extends SplitPane {
         backend.setId("learn-backend");
         backend.setWrapText(true);
         backend.setStyle("-fx-font-size: 11px;");
-        backend.textProperty().bind(Bindings.concat("Backend: ", vm.backendProperty()));
-        return step("2 · The CNN", g, job(vm.trainJob(), "train", true, train), new Label("Model"), model,
-                job(vm.modelFileJob(), "model-file", false, save, load), backend);
+        backend.textProperty().bind(Bindings.concat("Backend: ", vm.network().backendProperty()));
+        return step("2 · The CNN", g, job(vm.network().job(), "train", true, train), new Label("Model"), model,
+                job(vm.network().fileJob(), "model-file", false, save, load), backend);
     }
 
     private TitledPane predictPane() {
         GridPane g = form();
-        g.addRow(0, new Label("Chains per period"), field(vm.evaluationChainsProperty(), Numbers.integer(), "learn-chains",
+        g.addRow(0, new Label("Chains per period"), field(vm.prediction().evaluationChainsProperty(), Numbers.integer(), "learn-chains",
                 "K, re-simulations of each period from its observed start with the predicted parameters"));
         Button predict = new Button("Predict season");
         predict.setId("predict");
         predict.setTooltip(new Tooltip("Reads the parameters of every observed period off its start and end, re-simulates each period, "
                 + "and runs the season charts with them"));
-        predict.setOnAction(e -> vm.predict());
-        predict.disableProperty().bind(vm.modelProperty().isNull().or(vm.busyProperty()));
-        return step("3 · Predict the season", g, job(vm.predictJob(), "predict", true, predict));
+        predict.setOnAction(e -> vm.prediction().predict());
+        predict.disableProperty().bind(vm.state().modelProperty().isNull().or(vm.state().busyProperty()));
+        return step("3 · Predict the season", g, job(vm.prediction().job(), "predict", true, predict));
     }
 
     private TitledPane fitPane() {
         GridPane g = form();
-        g.addRow(0, new Label("Evaluations"), field(vm.fitEvaluationsProperty(), Numbers.integer(), "fit-evaluations",
+        g.addRow(0, new Label("Evaluations"), field(vm.directFit().fitEvaluationsProperty(), Numbers.integer(), "fit-evaluations",
                 "CMA-ES evaluation budget"));
-        g.addRow(1, new Label("Chains"), field(vm.fitChainsProperty(), Numbers.integer(), "fit-chains",
+        g.addRow(1, new Label("Chains"), field(vm.directFit().fitChainsProperty(), Numbers.integer(), "fit-chains",
                 "K, chains averaged per evaluation (each evaluation runs them in parallel)"));
         Button fit = new Button("Fit this period");
         fit.setId("fit");
         fit.setTooltip(new Tooltip("Minimises the distance between simulated and observed end of the chosen period within its bounds"
                 + " (CMA-ES); the result goes to the sliders"));
-        fit.setOnAction(e -> vm.fitPeriod());
-        return step("4 · Fit the chosen period directly", g, job(vm.fitJob(), "fit", true, fit));
+        fit.setOnAction(e -> vm.directFit().fitPeriod());
+        return step("4 · Fit the chosen period directly", g, job(vm.directFit().job(), "fit", true, fit));
     }
 
     private static TitledPane step(String title, Node... content) {
@@ -307,10 +307,10 @@ public final class LearnPane extends SplitPane {
     }
 
     /** A job's row: its buttons, a progress bar and (if it can stop) Cancel, with its message below. */
-    private VBox job(LearnViewModel.Job job, String id, boolean cancellable, Button... actions) {
+    private VBox job(StepJob job, String id, boolean cancellable, Button... actions) {
         for (Button b : actions) {
             if (!b.disableProperty().isBound()) {
-                b.disableProperty().bind(vm.busyProperty());
+                b.disableProperty().bind(vm.state().busyProperty());
             }
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -355,22 +355,22 @@ public final class LearnPane extends SplitPane {
     private void chooseFolder() {
         DirectoryChooser c = new DirectoryChooser();
         c.setTitle("Folder of the training set");
-        Path current = vm.folderProperty().get();
+        Path current = vm.state().folderProperty().get();
         if (current != null && Files.isDirectory(current)) {
             c.setInitialDirectory(current.toFile());
         }
         File dir = c.showDialog(getScene().getWindow());
         if (dir != null) {
-            vm.chosenFolderProperty().set(dir.toPath());
+            vm.state().chosenFolderProperty().set(dir.toPath());
         }
     }
 
     private FileChooser modelChooser(String title) {
         FileChooser c = new FileChooser();
         c.setTitle(title);
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("IceIsing CNN (*" + LearnViewModel.MODEL_SUFFIX + ")",
-                "*" + LearnViewModel.MODEL_SUFFIX));
-        Path models = LearnViewModel.modelFolder();
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("IceIsing CNN (*" + LearnState.MODEL_SUFFIX + ")",
+                "*" + LearnState.MODEL_SUFFIX));
+        Path models = LearnState.modelFolder();
         if (Files.isDirectory(models)) {
             c.setInitialDirectory(models.toFile());
         }
@@ -379,17 +379,17 @@ public final class LearnPane extends SplitPane {
 
     private void saveModel() {
         FileChooser c = modelChooser("Save the model");
-        c.setInitialFileName("iceising-cnn" + LearnViewModel.MODEL_SUFFIX);
+        c.setInitialFileName("iceising-cnn" + LearnState.MODEL_SUFFIX);
         File f = c.showSaveDialog(getScene().getWindow());
         if (f != null) {
-            vm.saveModel(f.toPath());
+            vm.network().saveModel(f.toPath());
         }
     }
 
     private void loadModel() {
         File f = modelChooser("Load a model").showOpenDialog(getScene().getWindow());
         if (f != null) {
-            vm.loadModel(f.toPath());
+            vm.network().loadModel(f.toPath());
         }
     }
 
@@ -424,8 +424,8 @@ public final class LearnPane extends SplitPane {
     }
 
     private void showLoss() {
-        append(minibatchLoss, vm.batchLoss(), LearnViewModel.LossPoint::epoch, LearnViewModel.LossPoint::loss);
-        List<CnnTrainer.Epoch> epochs = vm.epochLoss();
+        append(minibatchLoss, vm.network().batchLoss(), NetworkViewModel.LossPoint::epoch, NetworkViewModel.LossPoint::loss);
+        List<CnnTrainer.Epoch> epochs = vm.network().epochLoss();
         append(trainingLoss, epochs, CnnTrainer.Epoch::epoch, CnnTrainer.Epoch::trainLoss);
         append(validationLoss, epochs, CnnTrainer.Epoch::epoch, CnnTrainer.Epoch::validationLoss);
     }
@@ -444,7 +444,7 @@ public final class LearnPane extends SplitPane {
     // ---- the results table ----
 
     private TableView<SeasonEvaluation.Period> resultsTable(Consumer<SemiMonthlyPeriod> open) {
-        TableView<SeasonEvaluation.Period> t = new TableView<>(vm.evaluation());
+        TableView<SeasonEvaluation.Period> t = new TableView<>(vm.prediction().evaluation());
         t.setId("evaluation-table");
         Label placeholder = new Label("Predict the season to fill this table: the parameters of every observed period (the study's Table 1),"
                 + " and its re-simulation against the observation and the persistence baseline.");

@@ -180,7 +180,11 @@ public final class ParametersView extends VBox {
         reset.setTooltip(new Tooltip("T = 1, 50,000 steps, seed 1 and the centre of the study's bounds for this period's regime"));
         reset.setOnAction(e -> vm.reset(period.get()));
         HBox buttons = new HBox(6, save, load, reset);
-        TitledPane pane = new TitledPane("Presets", new VBox(6, box, buttons));
+        Label note = new Label();
+        note.setId("preset-note");
+        note.setWrapText(true);
+        note.textProperty().bind(vm.presetNoteProperty());
+        TitledPane pane = new TitledPane("Presets", new VBox(6, box, buttons, note));
         pane.setCollapsible(false);
         return pane;
     }
@@ -211,26 +215,15 @@ public final class ParametersView extends VBox {
 
     private void save() {
         File f = chooser("Save parameters as a preset").showSaveDialog(getScene().getWindow());
-        if (f == null) {
-            return;
-        }
-        String name = f.getName().replaceFirst("(?i)\\.json$", "");
-        try {
-            vm.current(name).save(f.toPath());
-        } catch (IOException | IllegalArgumentException ex) {
-            new Alert(Alert.AlertType.ERROR, "Could not save " + f + ": " + ex.getMessage()).showAndWait();
+        if (f != null) {
+            vm.savePreset(f.toPath());
         }
     }
 
     private void load() {
         File f = chooser("Load a preset").showOpenDialog(getScene().getWindow());
-        if (f == null) {
-            return;
-        }
-        try {
-            vm.addAndApply(Preset.load(f.toPath()));
-        } catch (IOException | IllegalArgumentException ex) {
-            new Alert(Alert.AlertType.ERROR, ex.getMessage()).showAndWait();
+        if (f != null) {
+            vm.loadPreset(f.toPath());
         }
     }
 }

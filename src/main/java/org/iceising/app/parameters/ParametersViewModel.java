@@ -1,5 +1,6 @@
 package org.iceising.app.parameters;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,12 +9,17 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.iceising.app.task.Failures;
+import org.iceising.app.task.Job;
+import org.iceising.app.task.JobRunner;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
@@ -64,9 +70,13 @@ public final class ParametersViewModel {
     private final ReadOnlyObjectWrapper<SimulationSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings", SimulationSettings.study());
     private final ObservableList<Preset> presets = FXCollections.observableArrayList(Preset.BUILT_IN);
     private final ObjectProperty<Preset> selectedPreset = new SimpleObjectProperty<>(this, "selectedPreset");
+    private final JobRunner runner;
+    private final ReadOnlyStringWrapper presetNote = new ReadOnlyStringWrapper(this, "presetNote", "");
     private final ObservableMap<SemiMonthlyPeriod, IsingParams> perPeriod = FXCollections.observableMap(new TreeMap<>());
 
-    public ParametersViewModel() {
+    /** @param runner reads and writes preset files */
+    public ParametersViewModel(JobRunner runner) {
+        this.runner = runner;
         IsingParams start = Preset.MELT_CENTRE.params();
         double[] v = start.toArray();
         for (int k = 0; k < model.length; k++) {
@@ -181,9 +191,18 @@ public final class ParametersViewModel {
         }
     }
 
-    /** Applies a preset and shows it as selected. */
+    /** Applies a preset (its temperature, steps and seed too, where it has them) and shows it as selected. */
     public void apply(Preset preset) {
         selectedPreset.set(null);
+        if (preset.temperature() != null) {
+            temperature.set(preset.temperature());
+        }
+        if (preset.stepsPer3600() != null) {
+            stepsPer3600.set(preset.stepsPer3600());
+        }
+        if (preset.seed() != null) {
+            seed.set(preset.seed());
+        }
         apply(preset.params());
         selectedPreset.set(preset);
     }
@@ -196,14 +215,50 @@ public final class ParametersViewModel {
         temperature.set(1);
         stepsPer3600.set(SemiMonthlyPeriod.STUDY_STEPS);
         seed.set(DEFAULT_SEED);
-        apply(period == null || period.isMelting() ? Preset.MELT_CENTRE : Preset.FREEZE_CENTRE);
+        apply(Preset.centre(period));
     }
 
-    /** Adds a loaded preset to the list (replacing one of the same name) and applies it. */
+    /** Adds a loaded or saved preset to the list (replacing one of the same name) and applies it. */
     public void addAndApply(Preset preset) {
         presets.removeIf(p -> p.name().equals(preset.name()) && !Preset.BUILT_IN.contains(p));
         presets.add(preset);
         apply(preset);
+    }
+
+    /** Reads a preset file in the background; it joins the list and is applied, or the note says why not. */
+    public void loadPreset(Path file) {
+        runner.run(Job.of("Loading " + file.getFileName(), m -> Preset.load(file))
+                .onSuccess(p -> {
+                    addAndApply(p);
+                    presetNote.set("Loaded " + file.getFileName());
+                })
+                .onFailure(why -> presetNote.set("Could not load the preset: " + why)));
+    }
+
+    /**
+     * Saves the knobs (parameters, temperature, steps and seed) as a preset named after the file,
+     * in the background; once written it joins the list, selected.
+     */
+    public void savePreset(Path file) {
+        Preset p;
+        try {
+            p = current(file.getFileName().toString().replaceFirst("(?i)\\.json$", ""));
+        } catch (IllegalArgumentException e) {
+            presetNote.set("Could not save the preset: " + Failures.describe(e));
+            return;
+        }
+        runner.run(Job.of("Saving " + file.getFileName(), m -> {
+            p.save(file);
+            return p;
+        }).onSuccess(saved -> {
+            addAndApply(saved);
+            presetNote.set("Saved " + file);
+        }).onFailure(why -> presetNote.set("Could not save the preset: " + why)));
+    }
+
+    /** What the last preset load or save said, "" before any. */
+    public ReadOnlyStringProperty presetNoteProperty() {
+        return presetNote.getReadOnlyProperty();
     }
 
     /** "J=2.31, B0=-14.5, Bx=-6.15, By=0.07, I=9.93, T=1": what a result was made with. */
@@ -225,6 +280,22 @@ public final class ParametersViewModel {
         return perPeriod.getOrDefault(period, params());
     }
 
+    /**
+     * The parameters each of {@code periods} is simulated with in a season run: its own if it has
+     * some; else the knobs' values if it is of the same regime (melt or freeze) as {@code shown},
+     * the period the knobs are set for; else the study's centre for its regime, so that a freeze
+     * period is never run with melt parameters.
+     */
+    public Map<SemiMonthlyPeriod, IsingParams> seasonParams(List<SemiMonthlyPeriod> periods, SemiMonthlyPeriod shown) {
+        Map<SemiMonthlyPeriod, IsingParams> out = new TreeMap<>();
+        boolean shownMelting = shown == null || shown.isMelting();
+        for (SemiMonthlyPeriod p : periods) {
+            IsingParams own = perPeriod.get(p);
+            out.put(p, own != null ? own : p.isMelting() == shownMelting ? params() : Preset.centre(p).params());
+        }
+        return out;
+    }
+
     /** Gives periods their own parameters (replacing any earlier ones) and puts {@code current}'s on the knobs. */
     public void usePerPeriod(Map<SemiMonthlyPeriod, IsingParams> params, SemiMonthlyPeriod current) {
         perPeriod.clear();
@@ -240,8 +311,8 @@ public final class ParametersViewModel {
         }
     }
 
-    /** The current parameters under a name, for saving. */
+    /** The knobs under a name, for saving: the parameters, temperature, steps and seed. */
     public Preset current(String name) {
-        return new Preset(name, params());
+        return new Preset(name, params(), temperature.get(), stepsPer3600.get(), seed.get());
     }
 }

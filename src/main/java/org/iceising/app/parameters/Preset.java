@@ -1,34 +1,53 @@
 package org.iceising.app.parameters;
 
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iceising.data.AtomicFiles;
+import org.iceising.data.RegularFiles;
+import org.iceising.learn.ParameterBounds;
 import org.iceising.model.IsingParams;
-import org.iceising.app.controls.Figure;
+import org.iceising.model.SemiMonthlyPeriod;
 
 /**
- * A named set of the five Ising parameters, stored as a small JSON object:
- * <pre>{"name": "...", "J": 2.31, "B0": -14.5, "Bx": -6.15, "By": 0.07, "I": 9.93}</pre>
- * The reader accepts exactly this shape (any order, any JSON whitespace) and names the file and
- * the character where anything else is met.
+ * A named set of the five Ising parameters, and optionally the temperature, the steps per period
+ * (for 3,600 cells) and the seed it was saved with, stored as a small JSON object read and written
+ * with Gson:
+ * <pre>{"name": "...", "J": 2.31, "B0": -14.5, "Bx": -6.15, "By": 0.07, "I": 9.93, "T": 1.0, "steps": 50000, "seed": 1}</pre>
+ * The reader accepts exactly these members (T, steps and seed may be left out: the preset then
+ * leaves those knobs alone) and names the file, and the line and column, where anything else is met.
+ *
+ * @param temperature  the Ising temperature, or null
+ * @param stepsPer3600 Metropolis steps per period for 3,600 cells, or null
+ * @param seed         the master seed, or null
  */
-public record Preset(String name, IsingParams params) {
+public record Preset(String name, IsingParams params, Double temperature, Long stepsPer3600, Long seed) {
+
+    /** The members a preset file holds, in the order they are written. */
+    private static final List<String> MEMBERS = List.of("name", "J", "B0", "Bx", "By", "I", "T", "steps", "seed");
+    private static final Pattern WHERE = Pattern.compile("line (\\d+) column (\\d+)");
 
     /** The freezing example of the study's Figure 5: a training sample from the 16 Sep 2022 start. */
     public static final Preset STUDY_FREEZE_SAMPLE = new Preset("Freeze: study Fig. 5 training sample (16 Sep 2022)",
             new IsingParams(2.31, -14.5, -6.15, 0.07, 9.93));
     /** The centre of the study's melting bounds (MODEL.md §6); not a fitted value. */
     public static final Preset MELT_CENTRE = new Preset("Melt: centre of the study's melting bounds",
-            new IsingParams(2.5, 5.5, -5.0, 0.0, 10.0));
+            middle(ParameterBounds.studyMelt()));
     /** The centre of the study's freezing bounds (MODEL.md §6); not a fitted value. */
     public static final Preset FREEZE_CENTRE = new Preset("Freeze: centre of the study's freezing bounds",
-            new IsingParams(2.5, -12.0, -5.5, 0.0, 10.0));
+            middle(ParameterBounds.studyFreeze()));
 
     /** The presets the workbench offers before any is loaded. */
     public static final List<Preset> BUILT_IN = List.of(MELT_CENTRE, FREEZE_CENTRE, STUDY_FREEZE_SAMPLE);
@@ -40,6 +59,28 @@ public record Preset(String name, IsingParams params) {
         if (params == null) {
             throw new IllegalArgumentException("preset '" + name + "' has no parameters");
         }
+        if (temperature != null && !(temperature > 0 && Double.isFinite(temperature))) {
+            throw new IllegalArgumentException("the temperature T must be positive, got " + temperature);
+        }
+        if (stepsPer3600 != null && stepsPer3600 < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + stepsPer3600);
+        }
+    }
+
+    /** Parameters only: applying it leaves temperature, steps and seed as they are. */
+    public Preset(String name, IsingParams params) {
+        this(name, params, null, null, null);
+    }
+
+    /** The centre of the study's bounds for a period's regime (melting before 15 September, else freezing); melting when null. */
+    public static Preset centre(SemiMonthlyPeriod period) {
+        return period == null || period.isMelting() ? MELT_CENTRE : FREEZE_CENTRE;
+    }
+
+    private static IsingParams middle(ParameterBounds box) {
+        double[] half = new double[IsingParams.NAMES.length];
+        Arrays.fill(half, 0.5);
+        return box.fromUnit(half);
     }
 
     @Override
@@ -49,12 +90,28 @@ public record Preset(String name, IsingParams params) {
 
     /** The preset as a JSON object, one member per line. */
     public String toJson() {
-        double[] v = params.toArray();
-        StringBuilder sb = new StringBuilder("{\n  \"name\": ").append(quote(name));
-        for (int k = 0; k < v.length; k++) {
-            sb.append(",\n  \"").append(IsingParams.NAMES[k]).append("\": ").append(v[k]);
+        StringWriter text = new StringWriter();
+        try (JsonWriter w = new JsonWriter(text)) {
+            w.setIndent("  ");
+            w.beginObject().name("name").value(name);
+            double[] v = params.toArray();
+            for (int k = 0; k < v.length; k++) {
+                w.name(IsingParams.NAMES[k]).value(v[k]);
+            }
+            if (temperature != null) {
+                w.name("T").value(temperature);
+            }
+            if (stepsPer3600 != null) {
+                w.name("steps").value(stepsPer3600);
+            }
+            if (seed != null) {
+                w.name("seed").value(seed);
+            }
+            w.endObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
         }
-        return sb.append("\n}\n").toString();
+        return text + "\n";
     }
 
     /** Writes the preset to {@code file} (temporary name, then renamed). */
@@ -63,14 +120,9 @@ public record Preset(String name, IsingParams params) {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
-    /** Reads a preset file; any problem is reported with the file's name. */
+    /** Reads a preset file (a regular file only: a pipe would never end); any problem is reported with the file's name. */
     public static Preset load(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IOException("preset file " + file + " does not exist", e);
-        }
+        String text = Files.readString(RegularFiles.require(file, "preset"), StandardCharsets.UTF_8);
         return parse(text, file.getFileName().toString());
     }
 
@@ -80,210 +132,67 @@ public record Preset(String name, IsingParams params) {
      * @param source names the text in error messages (usually the file name)
      */
     public static Preset parse(String text, String source) {
-        Map<String, Object> members = new JsonObjectReader(text, source).read();
-        Object name = members.remove("name");
-        if (!(name instanceof String)) {
-            throw new IllegalArgumentException(source + ": the preset needs a \"name\" string");
+        Map<String, Object> members = new HashMap<>();
+        JsonReader r = new JsonReader(new StringReader(text));
+        try {
+            r.beginObject();
+            while (r.hasNext()) {
+                String member = r.nextName();
+                if (!MEMBERS.contains(member)) {
+                    throw new IllegalArgumentException(source + ": unknown member \"" + member + "\"; a preset holds "
+                            + String.join(", ", MEMBERS));
+                }
+                if (members.containsKey(member)) {
+                    throw new IllegalArgumentException(where(source, r) + ": member \"" + member + "\" appears twice");
+                }
+                JsonToken t = r.peek();
+                if (t == JsonToken.STRING && member.equals("name")) {
+                    members.put(member, r.nextString());
+                } else if (t == JsonToken.NUMBER && !member.equals("name")) {
+                    members.put(member, member.equals("steps") || member.equals("seed") ? (Object) r.nextLong() : (Object) r.nextDouble());
+                } else {
+                    throw new IllegalArgumentException(where(source, r) + ": \"" + member + "\" must be "
+                            + (member.equals("name") ? "a string" : "a number"));
+                }
+            }
+            r.endObject();
+            if (r.peek() != JsonToken.END_DOCUMENT) {
+                throw new IllegalArgumentException(where(source, r) + ": unexpected text after the closing '}'");
+            }
+        } catch (IllegalStateException | NumberFormatException | IOException e) {
+            throw new IllegalArgumentException(where(source, r) + ": not a preset's JSON object (" + gsonSays(e) + ")", e);
         }
         double[] v = new double[IsingParams.NAMES.length];
         for (int k = 0; k < v.length; k++) {
-            Object value = members.remove(IsingParams.NAMES[k]);
-            if (!(value instanceof Double d)) {
+            Object value = members.get(IsingParams.NAMES[k]);
+            if (value == null) {
                 throw new IllegalArgumentException(source + ": the preset needs a number \"" + IsingParams.NAMES[k] + "\"");
             }
-            v[k] = d;
+            v[k] = (Double) value;
         }
-        if (!members.isEmpty()) {
-            throw new IllegalArgumentException(source + ": unknown member(s) " + members.keySet()
-                    + "; a preset holds name, J, B0, Bx, By and I");
+        if (members.get("name") == null) {
+            throw new IllegalArgumentException(source + ": the preset needs a \"name\" string");
         }
         try {
-            return new Preset((String) name, IsingParams.fromArray(v));
+            return new Preset((String) members.get("name"), IsingParams.fromArray(v), (Double) members.get("T"),
+                    (Long) members.get("steps"), (Long) members.get("seed"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+    /** "p.json, line 2, column 11", from where the reader stands. */
+    private static String where(String source, JsonReader r) {
+        Matcher m = WHERE.matcher(r.toString());
+        return m.find() ? source + ", line " + m.group(1) + ", column " + m.group(2) : source;
     }
 
-    /** Reads one flat JSON object whose members are strings or numbers (RFC 8259 syntax). */
-    private static final class JsonObjectReader {
-        private final String text;
-        private final String source;
-        private int pos;
-
-        JsonObjectReader(String text, String source) {
-            this.text = text;
-            this.source = source;
-        }
-
-        Map<String, Object> read() {
-            Map<String, Object> members = new LinkedHashMap<>();
-            skipSpace();
-            expect('{');
-            skipSpace();
-            if (peek() == '}') {
-                pos++;
-            } else {
-                while (true) {
-                    skipSpace();
-                    int at = pos;
-                    String key = string();
-                    skipSpace();
-                    expect(':');
-                    skipSpace();
-                    Object value = peek() == '"' ? string() : number();
-                    if (members.put(key, value) != null) {
-                        throw error("member \"" + key + "\" appears twice", at);
-                    }
-                    skipSpace();
-                    char c = next("',' or '}'");
-                    if (c == '}') {
-                        break;
-                    }
-                    if (c != ',') {
-                        throw error("expected ',' or '}' but found '" + c + "'", pos - 1);
-                    }
-                }
-            }
-            skipSpace();
-            if (pos < text.length()) {
-                throw error("unexpected text after the closing '}'", pos);
-            }
-            return members;
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                char c = next("the end of a string");
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c < 0x20) {
-                    throw error("control character inside a string", pos - 1);
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                char e = next("an escape");
-                switch (e) {
-                    case '"', '\\', '/' -> sb.append(e);
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("incomplete \\u escape", pos);
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad \\u escape", pos);
-                        }
-                        pos += 4;
-                    }
-                    default -> throw error("bad escape '\\" + e + "'", pos - 1);
-                }
-            }
-        }
-
-        private Double number() {
-            int start = pos;
-            if (peek() == '-') {
-                pos++;
-            }
-            if (peek() == '0') {
-                pos++;
-            } else if (!digits()) {
-                throw error("expected a number or a string", start);
-            }
-            if (peek() == '.') {
-                pos++;
-                if (!digits()) {
-                    throw error("expected digits after '.'", pos);
-                }
-            }
-            if (peek() == 'e' || peek() == 'E') {
-                pos++;
-                if (peek() == '+' || peek() == '-') {
-                    pos++;
-                }
-                if (!digits()) {
-                    throw error("expected digits in the exponent", pos);
-                }
-            }
-            return Double.parseDouble(text.substring(start, pos));
-        }
-
-        private boolean digits() {
-            int start = pos;
-            while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
-                pos++;
-            }
-            return pos > start;
-        }
-
-        private void skipSpace() {
-            while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-        }
-
-        private char peek() {
-            return pos < text.length() ? text.charAt(pos) : '\0';
-        }
-
-        private char next(String what) {
-            if (pos >= text.length()) {
-                throw error("the text ends where " + what + " was expected", pos);
-            }
-            return text.charAt(pos++);
-        }
-
-        private void expect(char c) {
-            char got = next("'" + c + "'");
-            if (got != c) {
-                throw error("expected '" + c + "' but found '" + got + "'", pos - 1);
-            }
-        }
-
-        private IllegalArgumentException error(String message, int at) {
-            int line = 1;
-            int col = 1;
-            for (int i = 0; i < at && i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-            return new IllegalArgumentException(source + ", line " + line + ", column " + col + ": " + message);
-        }
+    /** What the JSON reader found wrong, without its advice on lenient parsing or its position (given already). */
+    private static String gsonSays(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        m = m.replaceAll("Use JsonReader.setLenient\\(true\\) to accept ", "").replaceAll("\\s*at line \\d+ column \\d+.*$", "")
+                .replace("BEGIN_OBJECT", "'{'").replace("END_OBJECT", "'}'").replace("NUMBER", "a number")
+                .replace("STRING", "a string").replace("NAME", "a member name").replace("END_DOCUMENT", "the end of the text");
+        return m.isEmpty() ? "malformed" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 }

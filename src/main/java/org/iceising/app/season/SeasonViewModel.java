@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -24,6 +23,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.iceising.app.task.Failures;
+import org.iceising.app.task.Job;
+import org.iceising.app.task.JobRunner;
+import org.iceising.app.task.Work;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.FocusArea;
 import org.iceising.data.GridGeometry;
@@ -31,7 +34,6 @@ import org.iceising.data.SeaIceGrid;
 import org.iceising.model.Lattice;
 import org.iceising.model.Season;
 import org.iceising.model.SemiMonthlyPeriod;
-import org.iceising.app.task.MonitoredTask;
 import org.iceising.data.GridCache;
 
 /**
@@ -66,7 +68,7 @@ public final class SeasonViewModel {
     private static final int CACHE_GRIDS = 40;
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ROOT);
 
-    private final Executor background;
+    private final JobRunner runner;
     private final ReadOnlyObjectWrapper<DataCatalogue> catalogue = new ReadOnlyObjectWrapper<>(this, "catalogue");
     private final ReadOnlyObjectWrapper<GridGeometry> geometry = new ReadOnlyObjectWrapper<>(this, "geometry");
     private final ObservableList<Integer> years = FXCollections.observableArrayList();
@@ -80,13 +82,14 @@ public final class SeasonViewModel {
     private final ReadOnlyObjectWrapper<PeriodData> periodData = new ReadOnlyObjectWrapper<>(this, "periodData");
     private final IntegerProperty pending = new SimpleIntegerProperty(this, "pending");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper dayError = new ReadOnlyStringWrapper(this, "dayError", "");
     private final BooleanBinding loading = pending.greaterThan(0);
     private GridCache cache;
     private long dayGeneration;
     private long periodGeneration;
 
-    public SeasonViewModel(Executor background) {
-        this.background = background;
+    public SeasonViewModel(JobRunner runner) {
+        this.runner = runner;
         year.addListener((o, a, y) -> {
             List<SemiMonthlyPeriod> ps = y == null ? List.of() : Season.study(y).periods();
             periods.setAll(ps);
@@ -110,13 +113,13 @@ public final class SeasonViewModel {
      * cannot be scanned is reported in {@link #errorProperty()}.
      */
     public void open(Path dir, int preferredYear) {
-        run("Scanning " + dir, () -> DataCatalogue.scan(dir), c -> {
+        run("Scanning " + dir, m -> DataCatalogue.scan(dir), c -> {
             cache = new GridCache(c, CACHE_GRIDS);
             catalogue.set(c);
             geometry.set(null);
             Path gridDir = dir.resolve("grid");
             if (Files.isDirectory(gridDir)) {
-                run("Reading the grid's latitudes and longitudes", () -> GridGeometry.load(gridDir), geometry::set);
+                run("Reading the grid's latitudes and longitudes", m -> GridGeometry.load(gridDir), geometry::set);
             }
             List<Integer> ys = seasonsWithData(c.dates());
             years.setAll(ys);
@@ -149,15 +152,8 @@ public final class SeasonViewModel {
             periodData.set(null);
             return;
         }
-        run("Reading the observations of " + p, () -> {
-            Map<LocalDate, Lattice> observed = new LinkedHashMap<>();
-            for (LocalDate d = p.start(); !d.isAfter(p.end()); d = d.plusDays(1)) {
-                if (c.catalogue().file(d).isPresent()) {
-                    observed.put(d, area.lattice(c.get(d, area)));
-                }
-            }
-            return new PeriodData(p, area, observed);
-        }, data -> {
+        List<LocalDate> dates = p.start().datesUntil(p.end().plusDays(1)).toList();
+        run("Reading the observations of " + p, m -> new PeriodData(p, area, c.lattices(dates, area, m)), data -> {
             if (generation == periodGeneration) {
                 periodData.set(data);
             }
@@ -169,41 +165,44 @@ public final class SeasonViewModel {
         FocusArea area = focusArea.get();
         GridCache c = cache;
         long generation = ++dayGeneration;
+        dayError.set("");
         if (d == null || c == null || c.catalogue().file(d).isEmpty()) {
             dayGrid.set(null);
             return;
         }
-        run("Reading " + d, () -> c.get(d, area), g -> {
+        run("Reading " + d, m -> c.get(d, area), g -> {
             if (generation == dayGeneration) {
                 dayGrid.set(g);
+            }
+        }, why -> {
+            if (generation == dayGeneration) {
+                dayGrid.set(null);
+                dayError.set(why);
             }
         });
     }
 
-    /** Loading work: a plain supplier whose result is handed to the FX thread. */
-    @FunctionalInterface
-    private interface Load<T> {
-        T get() throws Exception;
+    private <T> void run(String title, Work<T> work, Consumer<T> onDone) {
+        run(title, work, onDone, why -> { });
     }
 
-    private <T> void run(String title, Load<T> work, Consumer<T> onDone) {
-        MonitoredTask<T> task = new MonitoredTask<>(title, m -> work.get());
+    /** Runs a read; its failure goes to the error line and to {@code onFailed}. */
+    private <T> void run(String title, Work<T> work, Consumer<T> onDone, Consumer<String> onFailed) {
         pending.set(pending.get() + 1);
-        task.setOnSucceeded(e -> {
+        runner.run(Job.of(title, work).onSuccess(v -> {
             pending.set(pending.get() - 1);
             error.set("");
-            onDone.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
+            onDone.accept(v);
+        }).onFailure(why -> {
             pending.set(pending.get() - 1);
-            report(task.getException());
-        });
-        background.execute(task);
+            error.set(why);
+            onFailed.accept(why);
+        }));
     }
 
     /** Shows a problem (a folder that cannot be opened, a file that cannot be read) in the error line. */
     public void report(Throwable t) {
-        error.set(t.getMessage() == null ? t.toString() : t.getMessage());
+        error.set(Failures.describe(t));
     }
 
     /** True if the data folder has a grid for {@code date}. */
@@ -212,9 +211,9 @@ public final class SeasonViewModel {
         return c != null && c.file(date).isPresent();
     }
 
-    /** The grid of a date in the current focus area's sensor choice, read through the cache (any thread). */
-    public SeaIceGrid grid(LocalDate date, FocusArea area) {
-        return cache.get(date, area);
+    /** The grids of the open folder, read through a cache that any thread may use; null before a folder is open (FX thread). */
+    public GridCache cache() {
+        return cache;
     }
 
     public void previousPeriod() {
@@ -301,6 +300,11 @@ public final class SeasonViewModel {
     /** True while grids are being read. */
     public BooleanBinding loadingProperty() {
         return loading;
+    }
+
+    /** Why the chosen day's grid could not be read, "" if it was or it has no file. */
+    public ReadOnlyStringProperty dayErrorProperty() {
+        return dayError.getReadOnlyProperty();
     }
 
     /** The last reading error, "" if the last read succeeded. */

@@ -4,10 +4,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.iceising.app.task.FxJobRunner;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
 import org.iceising.model.MetropolisEngine;
@@ -112,13 +112,7 @@ public final class LiveSimulation implements AutoCloseable {
     public LiveSimulation(IsingParams params, SimulationSettings settings) {
         this.params = params;
         this.settings = settings;
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "iceising-live-simulation");
-            t.setDaemon(true);
-            return t;
-        });
-        pool.setRemoveOnCancelPolicy(true);
-        this.worker = pool;
+        this.worker = FxJobRunner.singleScheduledWorker("iceising-live-simulation");
     }
 
     /** The latest snapshot, or null before the first {@link #load}. */

@@ -195,7 +195,8 @@ public final class EarthdataDownloader {
         String searchAfter = null;
         for (int page = 1; ; page++) {
             cancel.check();
-            monitor.progress(0, 1, "Searching CMR for " + request.product() + " (page " + page + ")");
+            // how many pages there are is not known yet: an indeterminate bar, not an empty one
+            monitor.progress(-1, 1, "Searching CMR for " + request.product() + " (page " + page + ")");
             String after = searchAfter;
             HttpResponse<String> response = Retries.run(request.transfer(), cancel, "CMR search page " + page,
                     attempt -> cmrPage(session, first, after, cancel)).value();

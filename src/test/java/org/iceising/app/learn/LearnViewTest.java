@@ -90,8 +90,8 @@ class LearnViewTest {
         });
     }
 
-    private void waitIdle(String what, LearnViewModel.Job job) {
-        waitFor(what, 120, () -> !learn.busyProperty().get());
+    private void waitIdle(String what, StepJob job) {
+        waitFor(what, 120, () -> !learn.state().busyProperty().get());
         assertFalse(fx(() -> job.failedProperty().get()), () -> what + ": " + fx(() -> job.messageProperty().get()));
     }
 
@@ -109,22 +109,22 @@ class LearnViewTest {
     void generateTrainPredictFitAndModelFilesOnTheSampleSeason(FxRobot robot, @TempDir Path dir) throws IOException {
         LearnPane pane = openLearnTab(robot);
         Path setDir = dir.resolve("set");
-        assertTrue(fx(() -> learn.folderProperty().get()).startsWith(UserDataFolder.directory().resolve(LearnViewModel.TRAINING_SETS)),
+        assertTrue(fx(() -> learn.state().folderProperty().get()).startsWith(UserDataFolder.directory().resolve(LearnState.TRAINING_SETS)),
                 "the default folder is under the user data folder");
         fx(() -> {
             vm.parameters().stepsPer3600Property().set(1_000);
-            learn.samplesPerPeriodProperty().set(4);
-            learn.chosenFolderProperty().set(setDir);
-            learn.epochsProperty().set(1);
-            learn.evaluationChainsProperty().set(1);
-            learn.fitEvaluationsProperty().set(12);
-            learn.fitChainsProperty().set(1);
+            learn.state().samplesPerPeriodProperty().set(4);
+            learn.state().chosenFolderProperty().set(setDir);
+            learn.network().epochsProperty().set(1);
+            learn.prediction().evaluationChainsProperty().set(1);
+            learn.directFit().fitEvaluationsProperty().set(12);
+            learn.directFit().fitChainsProperty().set(1);
             return null;
         });
 
         // a training set: 4 samples for each of the 13 periods whose start is observed
         robot.clickOn("#generate");
-        waitIdle("the training set is generated", learn.generateJob());
+        waitIdle("the training set is generated", learn.trainingSet().job());
         assertTrue(message(robot, "#generate-message").startsWith("Training set complete: 13 periods × 4 = 52 samples"),
                 message(robot, "#generate-message"));
         assertEquals(13, completeFiles(setDir));
@@ -138,12 +138,12 @@ class LearnViewTest {
 
         // one epoch: the loss chart gets its training and validation point
         robot.clickOn("#train");
-        waitIdle("the network is trained", learn.trainJob());
-        assertEquals(1, fx(() -> learn.epochLoss().size()));
+        waitIdle("the network is trained", learn.network().job());
+        assertEquals(1, fx(() -> learn.network().epochLoss().size()));
         XYSeriesCollection loss = (XYSeriesCollection) fx(() -> pane.lossChart.getChart().getXYPlot().getDataset());
         assertEquals(1, fx(() -> loss.getSeries(1).getItemCount()));
-        assertEquals(fx(() -> learn.epochLoss().get(0).trainLoss()), fx(() -> loss.getSeries(1).getY(0).doubleValue()));
-        assertEquals(fx(() -> learn.epochLoss().get(0).validationLoss()), fx(() -> loss.getSeries(2).getY(0).doubleValue()));
+        assertEquals(fx(() -> learn.network().epochLoss().get(0).trainLoss()), fx(() -> loss.getSeries(1).getY(0).doubleValue()));
+        assertEquals(fx(() -> learn.network().epochLoss().get(0).validationLoss()), fx(() -> loss.getSeries(2).getY(0).doubleValue()));
         assertTrue(fx(() -> loss.getSeries(0).getItemCount()) >= 1, "minibatch losses are drawn");
         assertTrue(message(robot, "#model-description").startsWith("213,101 parameters · 60 × 60 lattice · trained on 52 samples"),
                 message(robot, "#model-description"));
@@ -151,7 +151,7 @@ class LearnViewTest {
 
         // prediction: one row per period observed at both ends, measured against the real files
         press(robot, "#predict");
-        waitIdle("the season is predicted", learn.predictJob());
+        waitIdle("the season is predicted", learn.prediction().job());
         TableView<SeasonEvaluation.Period> table = pane.table;
         assertEquals(12, fx(() -> table.getItems().size()), "the last period has no observed end");
         SemiMonthlyPeriod sept16 = new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16));
@@ -184,19 +184,19 @@ class LearnViewTest {
         // a direct fit of the chosen period goes to the sliders, within its box
         waitLoaded(vm, sept16.start());
         press(robot, "#fit");
-        waitIdle("the period is fitted", learn.fitJob());
+        waitIdle("the period is fitted", learn.directFit().job());
         IsingParams fitted = fx(() -> vm.parameters().params());
         assertTrue(SeasonBounds.study().freeze().contains(fitted), fitted.toString());
         assertEquals(fitted, fx(() -> vm.parameters().perPeriod().get(sept16)));
         assertTrue(message(robot, "#fit-message").startsWith("Fitted 2018-09-16"), message(robot, "#fit-message"));
 
         // the model saved and loaded back; a damaged copy is refused with a message that names it
-        Path model = dir.resolve("model" + LearnViewModel.MODEL_SUFFIX);
+        Path model = dir.resolve("model" + LearnState.MODEL_SUFFIX);
         fx(() -> {
-            learn.saveModel(model);
+            learn.network().saveModel(model);
             return null;
         });
-        waitIdle("the model is saved", learn.modelFileJob());
+        waitIdle("the model is saved", learn.network().fileJob());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(model, setDir), files.sorted().toList(), "no temporary file is left");
         }
@@ -204,25 +204,25 @@ class LearnViewTest {
         for (int i = bytes.length / 3; i < bytes.length / 3 + 64; i++) {
             bytes[i] ^= 0x5A;
         }
-        Path damaged = dir.resolve("damaged" + LearnViewModel.MODEL_SUFFIX);
+        Path damaged = dir.resolve("damaged" + LearnState.MODEL_SUFFIX);
         Files.write(damaged, bytes);
         String before = message(robot, "#model-description");
         fx(() -> {
-            learn.loadModel(damaged);
+            learn.network().loadModel(damaged);
             return null;
         });
-        waitFor("the damaged model is refused", 60, () -> !learn.busyProperty().get());
+        waitFor("the damaged model is refused", 60, () -> !learn.state().busyProperty().get());
         String error = message(robot, "#model-file-message");
-        assertTrue(fx(() -> learn.modelFileJob().failedProperty().get()));
+        assertTrue(fx(() -> learn.network().fileJob().failedProperty().get()));
         assertTrue(error.startsWith("Loading the model failed: " + damaged + " is damaged"), error);
         assertFalse(error.contains("Exception") || error.contains("\tat "), "a message, not a stack trace: " + error);
         assertEquals(before, message(robot, "#model-description"), "the model in use stays");
 
         fx(() -> {
-            learn.loadModel(model);
+            learn.network().loadModel(model);
             return null;
         });
-        waitIdle("the model is loaded", learn.modelFileJob());
+        waitIdle("the model is loaded", learn.network().fileJob());
         assertEquals(before, message(robot, "#model-description"));
         assertTrue(message(robot, "#model-file-message").startsWith("Loaded " + model));
     }
@@ -238,14 +238,14 @@ class LearnViewTest {
         openLearnTab(robot);
         // reversed bounds are refused before anything runs
         fx(() -> {
-            learn.boundProperty(false, false, 1).set(10);
+            learn.state().boundProperty(false, false, 1).set(10);
             return null;
         });
         assertTrue(message(robot, "#bounds-error").contains("melting periods: bounds of B0 are reversed"), message(robot, "#bounds-error"));
         press(robot, "#generate");
-        assertTrue(fx(() -> learn.generateJob().failedProperty().get()));
+        assertTrue(fx(() -> learn.trainingSet().job().failedProperty().get()));
         fx(() -> {
-            learn.resetBounds();
+            learn.state().resetBounds();
             return null;
         });
         assertEquals("", message(robot, "#bounds-error"));
@@ -254,30 +254,30 @@ class LearnViewTest {
         int n = 300;
         fx(() -> {
             vm.parameters().stepsPer3600Property().set(10_000);
-            learn.samplesPerPeriodProperty().set(n);
-            learn.chosenFolderProperty().set(dir);
+            learn.state().samplesPerPeriodProperty().set(n);
+            learn.state().chosenFolderProperty().set(dir);
             return null;
         });
         double firstPeriod = (double) n / (13 * n);
         robot.clickOn("#generate");
-        waitFor("the first period is written", 60, () -> learn.generateJob().progressProperty().get() > 1.2 * firstPeriod);
+        waitFor("the first period is written", 60, () -> learn.trainingSet().job().progressProperty().get() > 1.2 * firstPeriod);
         press(robot, "#generate-cancel");
-        waitFor("generation stops", 60, () -> !learn.busyProperty().get());
+        waitFor("generation stops", 60, () -> !learn.state().busyProperty().get());
         assertTrue(message(robot, "#generate-message").startsWith("Generation cancelled; the samples written so far are kept"));
         long kept = completeFiles(dir);
         assertTrue(kept >= 1 && kept < 13, kept + " periods complete");
 
         AtomicReference<Double> lowest = new AtomicReference<>(Double.POSITIVE_INFINITY);
         fx(() -> {
-            learn.generateJob().progressProperty().addListener((o, a, b) -> {
+            learn.trainingSet().job().progressProperty().addListener((o, a, b) -> {
                 if (b.doubleValue() >= 0) {
                     lowest.set(Math.min(lowest.get(), b.doubleValue()));
                 }
             });
-            learn.generate();
+            learn.trainingSet().generate();
             return null;
         });
-        waitIdle("generation completes", learn.generateJob());
+        waitIdle("generation completes", learn.trainingSet().job());
         assertEquals(13, completeFiles(dir));
         assertTrue(lowest.get() >= firstPeriod - 1e-9, "the second run starts where the first stopped, not from zero: " + lowest.get());
         for (SemiMonthlyPeriod p : fx(() -> List.copyOf(vm.season().periods()))) {

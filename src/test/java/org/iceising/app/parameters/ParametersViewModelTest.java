@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.iceising.app.task.SameThreadJobRunner;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.junit.jupiter.api.Test;
 
 class ParametersViewModelTest {
-    private final ParametersViewModel vm = new ParametersViewModel();
+    private final ParametersViewModel vm = new ParametersViewModel(new SameThreadJobRunner());
 
     @Test
     void startsAtTheStudySettings() {

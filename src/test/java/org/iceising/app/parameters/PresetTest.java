@@ -52,22 +52,45 @@ class PresetTest {
 
     @Test
     void errorsNameTheSourceAndWhere() {
-        String bad = "{\"name\": \"x\",\n \"J\": 2.5 \"B0\": 1}";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Preset.parse(bad, "p.json"));
-        assertEquals("p.json, line 2, column 11: expected ',' or '}' but found '\"'", e.getMessage());
+        assertMessage("p.json, line 2, column 12: not a preset's JSON object (unterminated object)", "{\"name\": \"x\",\n \"J\": 2.5 \"B0\": 1}");
         assertMessage("p.json: the preset needs a number \"By\"", "{\"name\":\"x\",\"J\":1,\"B0\":1,\"Bx\":1,\"I\":1}");
-        assertMessage("p.json: unknown member(s) [T]; a preset holds name, J, B0, Bx, By and I",
-                "{\"name\":\"x\",\"J\":1,\"B0\":1,\"Bx\":1,\"By\":1,\"I\":1,\"T\":1}");
+        assertMessage("p.json: unknown member \"X\"; a preset holds name, J, B0, Bx, By, I, T, steps, seed",
+                "{\"name\":\"x\",\"J\":1,\"B0\":1,\"Bx\":1,\"By\":1,\"I\":1,\"X\":1}");
         assertMessage("p.json: inertia I must be >= 0, got -1.0", "{\"name\":\"x\",\"J\":1,\"B0\":1,\"Bx\":1,\"By\":1,\"I\":-1}");
-        assertMessage("p.json, line 1, column 17: member \"J\" appears twice", "{\"J\":1, \"B0\":2, \"J\":1}");
-        assertMessage("p.json, line 1, column 7: expected a number or a string", "{\"J\": .5}");
-        assertMessage("p.json, line 1, column 9: the text ends where ',' or '}' was expected", "{\"J\": 1 ");
-        assertMessage("p.json, line 1, column 10: unexpected text after the closing '}'", "{\"J\": 1} x");
-        assertMessage("p.json: the preset needs a \"name\" string", "{\"name\": 3}");
+        assertMessage("p.json: the temperature T must be positive, got 0.0",
+                "{\"name\":\"x\",\"J\":1,\"B0\":1,\"Bx\":1,\"By\":1,\"I\":1,\"T\":0}");
+        assertMessage("p.json, line 1, column 20: member \"J\" appears twice", "{\"J\":1, \"B0\":2, \"J\":1}");
+        assertMessage("p.json, line 1, column 11: \"name\" must be a string", "{\"name\": 3}");
+        assertMessage("p.json, line 1, column 12: \"steps\" must be a number", "{\"steps\": \"many\"}");
+        for (String broken : new String[] {"{\"J\": .5}", "{\"J\": 1 ", "{\"J\": 1} x", "[1]", ""}) {
+            String m = assertThrows(IllegalArgumentException.class, () -> Preset.parse(broken, "p.json")).getMessage();
+            assertTrue(m.startsWith("p.json") && m.contains("not a preset's JSON object") && !m.contains("Exception")
+                    && !m.contains("setLenient"), broken + " → " + m);
+        }
     }
 
     private static void assertMessage(String expected, String json) {
         assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> Preset.parse(json, "p.json")).getMessage());
+    }
+
+    @Test
+    void temperatureStepsAndSeedTravelWithThePreset() {
+        Preset p = new Preset("mine", Preset.FREEZE_CENTRE.params(), 1.25, 20_000L, 7L);
+        assertEquals("{\n  \"name\": \"mine\",\n  \"J\": 2.5,\n  \"B0\": -12.0,\n  \"Bx\": -5.5,\n  \"By\": 0.0,\n  \"I\": 10.0,"
+                + "\n  \"T\": 1.25,\n  \"steps\": 20000,\n  \"seed\": 7\n}\n", p.toJson());
+        assertEquals(p, Preset.parse(p.toJson(), "mine.json"));
+    }
+
+    @Test
+    void aPipeIsRefusedWithoutBeingOpened(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo.json");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        // reading a pipe nobody writes to would block for ever; the check comes first
+        IOException e = assertThrows(IOException.class, () -> Preset.load(fifo));
+        assertEquals("the preset file " + fifo + " is not a regular file (a pipe or a device?)", e.getMessage());
+        IOException folder = assertThrows(IOException.class, () -> Preset.load(dir));
+        assertEquals("the preset file " + dir + " is a folder, not a file", folder.getMessage());
     }
 
     @Test

@@ -12,11 +12,11 @@ import org.iceising.model.IsingParams;
 import org.iceising.model.SimulationSettings;
 import org.junit.jupiter.api.Test;
 
-class LearnViewModelTest {
+class LearnStateTest {
     private static final Path USER_DATA = Path.of("user-data");
 
     private static Path folder(int year, FocusArea area, TrainingSetGenerator.Settings s) {
-        return LearnViewModel.defaultFolder(USER_DATA, year, area, s);
+        return LearnState.defaultFolder(USER_DATA, year, area, s);
     }
 
     @Test
