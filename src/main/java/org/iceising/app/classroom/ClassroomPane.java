@@ -132,7 +132,7 @@ public final class ClassroomPane extends BorderPane {
         ComboBox<Integer> size = new ComboBox<>();
         size.getItems().setAll(SIZES);
         size.setId("classroom-size");
-        size.valueProperty().bindBidirectional(vm.sizeProperty().asObject());
+        size.valueProperty().bindBidirectional(vm.sizeProperty());
         size.setConverter(converter(n -> n + " × " + n));
         ComboBox<SpinKind> spins = new ComboBox<>();
         spins.getItems().setAll(SpinKind.values());

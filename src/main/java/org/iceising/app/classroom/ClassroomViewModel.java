@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,7 +16,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -54,7 +52,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     }
 
     private final JobRunner jobs;
-    private final IntegerProperty size = new SimpleIntegerProperty(this, "size", 128);
+    private final ObjectProperty<Integer> size = new SimpleObjectProperty<>(this, "size", 128);
     private final ObjectProperty<SpinKind> spins = new SimpleObjectProperty<>(this, "spins", SpinKind.BINARY);
     private final ObjectProperty<Boundary> boundary = new SimpleObjectProperty<>(this, "boundary", Boundary.PERIODIC);
     private final ObjectProperty<ClassroomChain.Start> start = new SimpleObjectProperty<>(this, "start", ClassroomChain.Start.RANDOM);
@@ -178,7 +176,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     }
 
     private void startLoop() {
-        Job<Void> job = Job.of("Classroom chain", monitor -> {
+        Job<Void> job = Job.<Void>of("Classroom chain", monitor -> {
             while (!monitor.isCancelled()) {
                 synchronized (lock) {
                     ClassroomChain c = chain;
@@ -255,26 +253,26 @@ public final class ClassroomViewModel implements AutoCloseable {
         double h = field.get();
         sweepPoints.clear();
         note.set("");
-        MonitoredJob<List<ClassroomChain.SweepPoint>> task = new MonitoredTask<>("Temperature sweep",
-                monitor -> ClassroomChain.temperatureSweep(setup, j, h, temperatures, equilibration, measured, monitor));
-        task.setOnSucceeded(e -> {
-            sweepPoints.setAll(task.getValue());
-            sweeping.set(false);
-            note.set(String.format(Locale.ROOT, "Swept %d temperatures on a %d × %d lattice (%d + %d sweeps each)",
-                    points, setup.size(), setup.size(), equilibration, measured) + onsagerCaveat());
-        });
-        task.setOnCancelled(e -> {
-            sweeping.set(false);
-            note.set("Sweep cancelled");
-        });
-        task.setOnFailed(e -> {
-            sweeping.set(false);
-            note.set("The sweep failed: " + task.getException().getMessage());
-        });
-        sweep.set(task);
+        Job<List<ClassroomChain.SweepPoint>> job = Job.<List<ClassroomChain.SweepPoint>>of("Temperature sweep",
+                monitor -> ClassroomChain.temperatureSweep(setup, j, h, temperatures, equilibration, measured, monitor))
+                .onSuccess(result -> {
+                    sweepPoints.setAll(result);
+                    sweeping.set(false);
+                    note.set(String.format(Locale.ROOT, "Swept %d temperatures on a %d × %d lattice (%d + %d sweeps each)",
+                            points, setup.size(), setup.size(), equilibration, measured) + onsagerCaveat());
+                })
+                .onCancelled(() -> {
+                    sweeping.set(false);
+                    note.set("Sweep cancelled");
+                })
+                .onFailure(why -> {
+                    sweeping.set(false);
+                    note.set("The sweep failed: " + why);
+                });
+        sweep.set(job);
         sweeping.set(true);
-        background.execute(task);
-        return task;
+        jobs.run(job);
+        return job;
     }
 
     /** Why Onsager's curves may not apply to what is simulated, or nothing when they do. */
@@ -298,7 +296,8 @@ public final class ClassroomViewModel implements AutoCloseable {
         return sb.toString();
     }
 
-    public IntegerProperty sizeProperty() {
+    /** The lattice side L. */
+    public ObjectProperty<Integer> sizeProperty() {
         return size;
     }
 
