@@ -51,6 +51,7 @@ import org.iceising.app.download.GetDataDialog;
 import org.iceising.app.controls.Exports;
 import org.iceising.app.classroom.ClassroomPane;
 import org.iceising.app.export.Export;
+import org.iceising.app.years.YearsPane;
 
 /** The workbench window's content: menus, the period navigator, parameters, the tabs and the status bar. */
 public final class WorkbenchView extends BorderPane implements Exports {
@@ -68,6 +69,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
     final Tab chartsTab = new Tab("Season charts");
     final Tab learnTab = new Tab("Learn");
     final Tab classroomTab = new Tab("Classroom");
+    final Tab yearsTab = new Tab("Years");
     final ParametersView parametersView;
 
     WorkbenchView(WorkbenchViewModel vm) {
@@ -98,7 +100,13 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 classroomTab.setContent(new ClassroomPane(vm.classroom(), this::save));
             }
         });
-        tabs.getTabs().addAll(workbenchTab, chartsTab, learnTab, classroomTab);
+        yearsTab.setId("tab-years");
+        yearsTab.setOnSelectionChanged(e -> {
+            if (yearsTab.isSelected() && yearsTab.getContent() == null) {
+                yearsTab.setContent(new YearsPane(vm.years(), () -> tabs.getSelectionModel().select(workbenchTab), this::save));
+            }
+        });
+        tabs.getTabs().addAll(workbenchTab, chartsTab, yearsTab, learnTab, classroomTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         ScrollPane left = new ScrollPane(parametersView);

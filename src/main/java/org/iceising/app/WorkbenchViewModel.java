@@ -29,6 +29,7 @@ import org.iceising.app.season.SeasonViewModel;
 import org.iceising.app.learn.LearnViewModel;
 import org.iceising.app.classroom.ClassroomViewModel;
 import org.iceising.app.export.Export;
+import org.iceising.app.years.YearsViewModel;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the
@@ -46,6 +47,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SeasonChartsViewModel charts;
     private LearnViewModel learn;
     private ClassroomViewModel classroom;
+    private YearsViewModel years;
 
     /** The workbench's view-models on its background threads: two for reading and exports, one for the inverse problem. */
     public WorkbenchViewModel() {
@@ -168,6 +170,14 @@ public final class WorkbenchViewModel implements AutoCloseable {
             classroom = new ClassroomViewModel(new FxJobRunner("iceising-classroom", 2));
         }
         return classroom;
+    }
+
+    /** Years in context, made when its tab first opens. */
+    public YearsViewModel years() {
+        if (years == null) {
+            years = new YearsViewModel(background, season);
+        }
+        return years;
     }
 
     /** Writes an export to {@code file} atomically in the background. */
