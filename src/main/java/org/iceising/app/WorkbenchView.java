@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -108,6 +109,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
         });
         tabs.getTabs().addAll(workbenchTab, chartsTab, yearsTab, learnTab, classroomTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        trackTabs();
 
         ScrollPane left = new ScrollPane(parametersView);
         left.setFitToWidth(true);
@@ -187,7 +189,12 @@ public final class WorkbenchView extends BorderPane implements Exports {
         MenuItem onDisk = new MenuItem("Data on disk…");
         onDisk.setOnAction(e -> DataOnDisk.show(window(), DataOnDisk.describe(vm.season().catalogueProperty().get(),
                 vm.season().yearProperty().get(), LocalDate.now())));
-        Menu file = new Menu("File", null, open, getData, onDisk, new SeparatorMenuItem(), series, simulated, new SeparatorMenuItem(), quit);
+        MenuItem saveSession = item("Save session…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::saveSession);
+        MenuItem openSession = item("Open session…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::openSession);
+        Menu file = new Menu("File", null, open, getData, onDisk, new SeparatorMenuItem(), openSession, saveSession,
+                new SeparatorMenuItem(), series, simulated, new SeparatorMenuItem(), quit);
 
         Menu navigate = new Menu("Navigate", null,
                 item("Previous period", PREVIOUS_PERIOD, () -> vm.season().previousPeriod()),
@@ -373,6 +380,32 @@ public final class WorkbenchView extends BorderPane implements Exports {
         if (file != null) {
             vm.exportSeriesCsv(file);
         }
+    }
+
+    private void saveSession() {
+        Path file = choose("Save the session", "iceising-session.json", "Session (*.json)", "*.json");
+        if (file != null) {
+            vm.session().save(file);
+        }
+    }
+
+    private void openSession() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Open a session");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Session (*.json)", "*.json"));
+        File f = c.showOpenDialog(window());
+        if (f != null) {
+            vm.session().open(f.toPath());
+        }
+    }
+
+    /** The session follows the tab shown, and a reopened session shows its tab. */
+    private void trackTabs() {
+        StringProperty tab = vm.session().tabProperty();
+        tab.set(tabs.getSelectionModel().getSelectedItem().getText());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> tab.set(t == null ? null : t.getText()));
+        tab.addListener((o, a, title) -> tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
     }
 
     /** Asks where to write an export and writes it in the background. */

@@ -30,6 +30,7 @@ import org.iceising.app.learn.LearnViewModel;
 import org.iceising.app.classroom.ClassroomViewModel;
 import org.iceising.app.export.Export;
 import org.iceising.app.years.YearsViewModel;
+import org.iceising.app.session.SessionViewModel;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the
@@ -48,6 +49,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private LearnViewModel learn;
     private ClassroomViewModel classroom;
     private YearsViewModel years;
+    private final SessionViewModel session;
 
     /** The workbench's view-models on its background threads: two for reading and exports, one for the inverse problem. */
     public WorkbenchViewModel() {
@@ -74,6 +76,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
         map.gridProperty().bind(season.dayGridProperty());
         map.geometryProperty().bind(season.geometryProperty());
         // "Wrote …" belongs to the folder and season it was said in
+        session = new SessionViewModel(background, season, parameters, () -> learn, this::learn);
+        session.noteProperty().addListener((o, a, b) -> notice.set(b));
         season.catalogueProperty().addListener((o, a, b) -> notice.set(""));
         season.yearProperty().addListener((o, a, b) -> notice.set(""));
     }
@@ -170,6 +174,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
             classroom = new ClassroomViewModel(new FxJobRunner("iceising-classroom", 2));
         }
         return classroom;
+    }
+
+    /** Saving and reopening where the user left the workbench. */
+    public SessionViewModel session() {
+        return session;
     }
 
     /** Years in context, made when its tab first opens. */
