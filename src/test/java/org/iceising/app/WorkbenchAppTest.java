@@ -263,7 +263,8 @@ public class WorkbenchAppTest {
         robot.clickOn("#run-season");
         waitFor("the season is simulated", () -> charts.simulated().size() == 13 && !charts.busyProperty().get());
         SemiMonthlyPeriod p = new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16));
-        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16, Preset.MELT_CENTRE.params())),
+        // the knobs hold the melt preset (a melt period is shown): this freeze period runs with the freezing centre
+        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16, Preset.FREEZE_CENTRE.params())),
                 SimulationSettings.study(), 50_000, 1, ProgressMonitor.NONE).get(0);
         assertEquals(expected.coverage(), fx(() -> charts.simulated().get(p.end()).coverage()));
         assertEquals(expected.extent(), fx(() -> charts.simulated().get(p.end()).extent()));
