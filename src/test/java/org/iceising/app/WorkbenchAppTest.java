@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -146,6 +148,34 @@ public class WorkbenchAppTest {
     }
 
     @Test
+    void aFieldShowsTheValueInUseAndSaysWhyItChangedWhatWasTyped(FxRobot robot) {
+        waitLoaded(LocalDate.of(2018, 6, 16));
+        typeInto(robot, "#field-J", "1e9");
+        assertEquals("5", fx(() -> robot.lookup("#field-J").queryAs(TextField.class).getText()));
+        assertEquals(5.0, fx(() -> vm.parameters().params().j()));
+        assertEquals("J: \u201c1e9\u201d is outside the range 0 … 5; 5 is used", fx(() -> robot.lookup("#field-note").queryAs(Label.class).getText()));
+        typeInto(robot, "#field-steps", "5");
+        assertEquals("1000", fx(() -> robot.lookup("#field-steps").queryAs(TextField.class).getText()));
+        typeInto(robot, "#field-T", "abc");
+        assertEquals("1", fx(() -> robot.lookup("#field-T").queryAs(TextField.class).getText()));
+        assertEquals("T: \u201cabc\u201d is not a number; 1 is kept", fx(() -> robot.lookup("#field-note").queryAs(Label.class).getText()));
+        typeInto(robot, "#field-T", "0");
+        assertEquals("0.1", fx(() -> robot.lookup("#field-T").queryAs(TextField.class).getText()));
+        typeInto(robot, "#field-T", "2");
+        assertEquals("", fx(() -> robot.lookup("#field-note").queryAs(Label.class).getText()), "a value taken as typed needs no word");
+    }
+
+    private static void typeInto(FxRobot robot, String field, String text) {
+        robot.doubleClickOn(field);
+        fx(() -> {
+            robot.lookup(field).queryAs(TextField.class).selectAll();
+            return null;
+        });
+        robot.write(text).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void playThenPauseAdvancesTheLatticeAndStopsIt(FxRobot robot) throws Exception {
         waitLoaded(LocalDate.of(2018, 6, 16));
         SimulationViewModel sim = vm.simulation();
@@ -263,7 +293,8 @@ public class WorkbenchAppTest {
         robot.clickOn("#run-season");
         waitFor("the season is simulated", () -> charts.simulated().size() == 13 && !charts.busyProperty().get());
         SemiMonthlyPeriod p = new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16));
-        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16, Preset.MELT_CENTRE.params())),
+        // the knobs hold the melt preset (a melt period is shown): this freeze period runs with the freezing centre
+        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16, Preset.FREEZE_CENTRE.params())),
                 SimulationSettings.study(), 50_000, 1, ProgressMonitor.NONE).get(0);
         assertEquals(expected.coverage(), fx(() -> charts.simulated().get(p.end()).coverage()));
         assertEquals(expected.extent(), fx(() -> charts.simulated().get(p.end()).extent()));

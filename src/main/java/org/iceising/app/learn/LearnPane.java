@@ -28,7 +28,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -55,6 +54,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.iceising.app.controls.ChartStyle;
+import org.iceising.app.controls.NumberField;
 import org.iceising.app.controls.Numbers;
 import org.iceising.app.season.SeasonViewModel;
 
@@ -280,13 +280,13 @@ public final class LearnPane extends SplitPane {
         return g;
     }
 
+    /** A number field; text that is not a number is put back and said so in its tooltip. */
     private static TextField field(Property<Number> p, StringConverter<Number> converter, String id, String tip) {
-        TextField f = new TextField();
-        f.setId(id);
-        TextFormatter<Number> t = new TextFormatter<>(converter);
-        f.setTextFormatter(t);
-        t.valueProperty().bindBidirectional(p);
-        f.setTooltip(new Tooltip(tip));
+        NumberField f = new NumberField(id, "", null, converter, p);
+        Tooltip t = new Tooltip(tip);
+        t.textProperty().bind(Bindings.when(f.noteProperty().isEmpty()).then(tip).otherwise(f.noteProperty()));
+        f.setTooltip(t);
+        f.noteProperty().addListener((o, a, b) -> f.setStyle(b.isEmpty() ? "" : "-fx-border-color: #b35c00;"));
         return f;
     }
 

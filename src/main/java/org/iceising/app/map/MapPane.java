@@ -30,10 +30,7 @@ public final class MapPane extends VBox {
         map = new MapView(vm);
         map.setId("map");
         map.focusAreaProperty().bindBidirectional(season.focusAreaProperty());
-        map.messageProperty().bind(Bindings.createStringBinding(() -> season.dayProperty().get() == null ? "No data"
-                : season.isPresent(season.dayProperty().get()) ? "Reading " + season.dayProperty().get() + " …"
-                : "No observation on " + season.dayProperty().get() + ": no file in the data folder",
-                season.dayProperty(), season.catalogueProperty()));
+        map.messageProperty().bind(season.dayMessageProperty());
 
         Label title = new Label();
         title.setId("map-title");
@@ -61,6 +58,11 @@ public final class MapPane extends VBox {
                 .then("Scroll: zoom · drag: pan · double-click: fit · drag the yellow rectangle (inside: move, edges: resize) to choose the focus area")
                 .otherwise(vm.cursorProperty()));
         cursor.setTextFill(Color.gray(0.15));
+        // the read-out wraps rather than being cut off at the window's edge
+        cursor.setWrapText(true);
+        cursor.setMinWidth(0);
+        cursor.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(cursor, Priority.ALWAYS);
         Button fit = new Button("Fit");
         fit.setOnAction(e -> map.fit());
         Button png = new Button("Export PNG…");

@@ -2,6 +2,7 @@ package org.iceising.app.parameters;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -17,7 +18,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.app.controls.NumberField;
 import org.iceising.app.controls.Numbers;
 import org.iceising.app.controls.Figure;
 
@@ -36,6 +37,8 @@ import org.iceising.app.controls.Figure;
 public final class ParametersView extends VBox {
     private final ParametersViewModel vm;
     private final Supplier<SemiMonthlyPeriod> period;
+    /** Why a field shows other than what was typed: the last field's word. */
+    private final Label fieldNote = new Label();
 
     public ParametersView(ParametersViewModel vm, Supplier<SemiMonthlyPeriod> period) {
         this.vm = vm;
@@ -56,7 +59,12 @@ public final class ParametersView extends VBox {
         knob(run, 0, ParametersViewModel.T, vm.temperatureProperty());
         steps(run, 1, vm.stepsPer3600Property());
         seed(run, 2, vm.seedProperty());
-        TitledPane runPane = new TitledPane("Simulation", run);
+        fieldNote.setId("field-note");
+        fieldNote.setWrapText(true);
+        fieldNote.setStyle("-fx-text-fill: #b35c00; -fx-font-size: 11px;");
+        fieldNote.setMinHeight(Region.USE_PREF_SIZE);
+        fieldNote.managedProperty().bind(fieldNote.textProperty().isNotEmpty());
+        TitledPane runPane = new TitledPane("Simulation", new VBox(6, run, fieldNote));
         runPane.setCollapsible(false);
 
         getChildren().addAll(modelPane, runPane, presets(), bounds());
@@ -99,13 +107,14 @@ public final class ParametersView extends VBox {
         Slider slider = new Slider(k.min(), k.max(), p.get());
         slider.setId("slider-" + k.symbol());
         slider.valueProperty().bindBidirectional(p);
-        TextField field = numberField("field-" + k.symbol(), Numbers.decimal(), p);
+        TextField field = numberField("field-" + k.symbol(), k.symbol(), Figure.tickLabel(k.min()) + " … " + Figure.tickLabel(k.max()),
+                Numbers.decimal(), p);
         tooltip(k.symbol() + ": " + k.description() + " (" + Figure.tickLabel(k.min()) + " … " + Figure.tickLabel(k.max()) + ")",
                 label, slider, field);
         g.addRow(row, label, slider, field);
     }
 
-    private static void steps(GridPane g, int row, LongProperty steps) {
+    private void steps(GridPane g, int row, LongProperty steps) {
         Label label = new Label("Steps");
         // a logarithmic slider: 10^3 … 10^6 steps per 3,600 cells
         Slider slider = new Slider(Math.log10(ParametersViewModel.MIN_STEPS), Math.log10(ParametersViewModel.MAX_STEPS), Math.log10(steps.get()));
@@ -125,19 +134,17 @@ public final class ParametersView extends VBox {
                 guard[0] = false;
             }
         });
-        TextField field = numberField("field-steps", Numbers.integer(), steps);
+        TextField field = numberField("field-steps", "Steps", String.format(Locale.ROOT, "%,d … %,d", ParametersViewModel.MIN_STEPS,
+                ParametersViewModel.MAX_STEPS), Numbers.integer(), steps);
         tooltip("Metropolis steps per period for 3,600 active cells (the study: 50,000 for its 60 × 60 area),"
                 + " scaled by the focus area's active cells. Changing it restarts the period.", label, slider, field);
         g.addRow(row, label, slider, field);
     }
 
-    /** A text field that edits {@code value} through {@code converter}, both ways. */
-    private static TextField numberField(String id, StringConverter<Number> converter, Property<Number> value) {
-        TextField field = new TextField();
-        field.setId(id);
-        TextFormatter<Number> f = new TextFormatter<>(converter);
-        field.setTextFormatter(f);
-        f.valueProperty().bindBidirectional(value);
+    /** A field that edits {@code value} and shows the value in use; why it differs from what was typed goes under the knobs. */
+    private TextField numberField(String id, String name, String range, StringConverter<Number> converter, Property<Number> value) {
+        NumberField field = new NumberField(id, name, range, converter, value);
+        field.noteProperty().addListener((o, a, b) -> fieldNote.setText(b));
         return field;
     }
 
@@ -149,9 +156,9 @@ public final class ParametersView extends VBox {
         }
     }
 
-    private static void seed(GridPane g, int row, LongProperty seed) {
+    private void seed(GridPane g, int row, LongProperty seed) {
         Label label = new Label("Seed");
-        TextField field = numberField("field-seed", Numbers.integer(), seed);
+        TextField field = numberField("field-seed", "Seed", null, Numbers.integer(), seed);
         Button dice = new Button("New seed");
         dice.setMaxWidth(Double.MAX_VALUE);
         SplittableRandom random = new SplittableRandom();

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -84,6 +86,7 @@ public final class SeasonViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper dayError = new ReadOnlyStringWrapper(this, "dayError", "");
     private final BooleanBinding loading = pending.greaterThan(0);
+    private final StringBinding dayMessage;
     private GridCache cache;
     private long dayGeneration;
     private long periodGeneration;
@@ -101,6 +104,16 @@ public final class SeasonViewModel {
             loadPeriod();
         });
         day.addListener((o, a, d) -> loadDay());
+        dayMessage = Bindings.createStringBinding(() -> {
+            LocalDate d = day.get();
+            if (d == null) {
+                return catalogue.get() == null ? "No data folder open" : "No season with data in this folder";
+            }
+            if (!dayError.get().isEmpty()) {
+                return "Could not read " + d + ": " + dayError.get();
+            }
+            return isPresent(d) ? "Reading " + d + " …" : "No observation on " + d + ": no file in the data folder";
+        }, day, catalogue, dayError);
         focusArea.addListener((o, a, f) -> {
             loadPeriod();
             loadDay();
@@ -300,6 +313,11 @@ public final class SeasonViewModel {
     /** True while grids are being read. */
     public BooleanBinding loadingProperty() {
         return loading;
+    }
+
+    /** What the map shows while it has no grid: reading, no file, or why the file could not be read. */
+    public StringBinding dayMessageProperty() {
+        return dayMessage;
     }
 
     /** Why the chosen day's grid could not be read, "" if it was or it has no file. */

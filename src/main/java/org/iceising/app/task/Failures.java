@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import org.iceising.data.download.EarthdataAuthException;
 import org.iceising.data.download.NoGranulesException;
 
@@ -17,13 +18,16 @@ import org.iceising.data.download.NoGranulesException;
  * where in their messages; this unwraps them and words the few that carry no message.
  */
 public final class Failures {
+    /** A plain lower-case word at the start: "the file …", not "nt_20180616_f18_nrt_n.bin: …". */
+    private static final Pattern FIRST_WORD = Pattern.compile("[a-z]+(?![\\w.])");
+
     private Failures() {
     }
 
-    /** One line saying what went wrong, starting with a capital. */
+    /** One line saying what went wrong; a sentence starts with a capital, a file name is left as it is. */
     public static String describe(Throwable thrown) {
         String line = words(unwrap(thrown));
-        return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
+        return FIRST_WORD.matcher(line).lookingAt() ? Character.toUpperCase(line.charAt(0)) + line.substring(1) : line;
     }
 
     private static String words(Throwable t) {
@@ -56,7 +60,8 @@ public final class Failures {
         Throwable at = t;
         while (at.getCause() != null && at.getCause() != at
                 && (at instanceof ExecutionException || at instanceof CompletionException || at instanceof InvocationTargetException
-                || at instanceof UncheckedIOException || at.getMessage() == null || at.getMessage().isBlank())) {
+                || at instanceof UncheckedIOException || at.getMessage() == null || at.getMessage().isBlank()
+                || at.getMessage().equals(at.getCause().toString()))) {
             at = at.getCause();
         }
         return at;

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.iceising.app.task.SameThreadJobRunner;
 import org.iceising.model.IsingParams;
+import org.iceising.model.Season;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ParametersViewModelTest {
     private final ParametersViewModel vm = new ParametersViewModel(new SameThreadJobRunner());
@@ -123,5 +128,50 @@ class ParametersViewModelTest {
         vm.usePerPeriod(Map.of(december, octoberOwn), july);
         assertEquals(1, vm.perPeriod().size(), "a new prediction replaces the old one");
         assertEquals(julyOwn, vm.params());
+    }
+
+    @Test
+    void aSeasonRunGivesEachPeriodItsRegimesParameters() {
+        List<SemiMonthlyPeriod> periods = Season.study(2018).periods();
+        SemiMonthlyPeriod june = periods.get(0);
+        SemiMonthlyPeriod september = periods.stream().filter(p -> !p.isMelting()).findFirst().orElseThrow();
+        IsingParams mine = new IsingParams(2.4, 6, -4, 1, 10);
+        vm.apply(mine);
+        Map<SemiMonthlyPeriod, IsingParams> run = vm.seasonParams(periods, june);
+        for (SemiMonthlyPeriod p : periods) {
+            // the knobs are set for a melt period: melt periods take them, freeze periods the study's freezing centre
+            assertEquals(p.isMelting() ? mine : Preset.FREEZE_CENTRE.params(), run.get(p), p.toString());
+        }
+        IsingParams predicted = new IsingParams(2.6, -13, -6, 0, 10);
+        vm.perPeriod().put(september, predicted);
+        assertEquals(predicted, vm.seasonParams(periods, june).get(september), "a period's own parameters come first");
+        // knobs set while a freeze period is shown: the melt periods take the melting centre
+        assertEquals(Preset.MELT_CENTRE.params(), vm.seasonParams(periods, september).get(june));
+    }
+
+    @Test
+    void aSavedPresetJoinsTheListWithItsTemperatureStepsAndSeed(@TempDir Path dir) throws IOException {
+        vm.apply(new IsingParams(2.4, 6, -4, 1, 10));
+        vm.temperatureProperty().set(1.5);
+        vm.stepsPer3600Property().set(20_000);
+        vm.seedProperty().set(42);
+        Path file = dir.resolve("my run.json");
+        vm.savePreset(file);
+        Preset saved = Preset.load(file);
+        assertEquals(new Preset("my run", new IsingParams(2.4, 6, -4, 1, 10), 1.5, 20_000L, 42L), saved);
+        assertTrue(vm.presets().contains(saved), vm.presets().toString());
+        assertEquals(saved, vm.selectedPresetProperty().get());
+        assertEquals("Saved " + file, vm.presetNoteProperty().get());
+
+        vm.reset(null);
+        assertEquals(1.0, vm.temperatureProperty().get());
+        vm.loadPreset(file);
+        assertEquals(1.5, vm.temperatureProperty().get());
+        assertEquals(20_000, vm.stepsPer3600Property().get());
+        assertEquals(42, vm.seedProperty().get());
+        assertEquals(1, vm.presets().stream().filter(p -> p.name().equals("my run")).count(), "loading it again replaces it");
+
+        vm.loadPreset(dir.resolve("none.json"));
+        assertEquals("Could not load the preset: The preset file " + dir.resolve("none.json") + " does not exist", vm.presetNoteProperty().get());
     }
 }
