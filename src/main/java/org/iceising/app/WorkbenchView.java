@@ -53,6 +53,9 @@ import org.iceising.app.controls.Exports;
 import org.iceising.app.classroom.ClassroomPane;
 import org.iceising.app.export.Export;
 import org.iceising.app.years.YearsPane;
+import org.iceising.app.colours.ColoursPane;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /** The workbench window's content: menus, the period navigator, parameters, the tabs and the status bar. */
 public final class WorkbenchView extends BorderPane implements Exports {
@@ -76,8 +79,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
     WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         SeasonViewModel season = vm.season();
-        mapPane = new MapPane(vm.map(), season, this);
-        simulationPane = new SimulationPane(vm.simulation(), this);
+        mapPane = new MapPane(vm.map(), season, this, vm.colours());
+        simulationPane = new SimulationPane(vm.simulation(), this, vm.colours());
         parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
 
         SplitPane split = new SplitPane(mapPane, simulationPane);
@@ -216,7 +219,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 item("Step one day", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), sim::stepDay),
                 item("Reset to the observed start", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), sim::reset),
                 item("Run season", null, () -> vm.charts().runSeason()));
-        return new MenuBar(file, navigate, simulation);
+        Menu view = new Menu("View", null, item("Colour tables…", new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::colourTables));
+        return new MenuBar(file, navigate, simulation, view);
     }
 
     private static MenuItem item(String text, KeyCombination keys, Runnable action) {
@@ -380,6 +384,20 @@ public final class WorkbenchView extends BorderPane implements Exports {
         if (file != null) {
             vm.exportSeriesCsv(file);
         }
+    }
+
+    private Stage colourTables;
+
+    /** The colour table picker, one window kept while the workbench lives. */
+    private void colourTables() {
+        if (colourTables == null) {
+            colourTables = new Stage();
+            colourTables.initOwner(window());
+            colourTables.setTitle("Colour tables");
+            colourTables.setScene(new Scene(new ColoursPane(vm.colours())));
+        }
+        colourTables.show();
+        colourTables.toFront();
     }
 
     private void saveSession() {

@@ -31,6 +31,7 @@ import org.iceising.app.classroom.ClassroomViewModel;
 import org.iceising.app.export.Export;
 import org.iceising.app.years.YearsViewModel;
 import org.iceising.app.session.SessionViewModel;
+import org.iceising.app.colours.ColoursViewModel;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the
@@ -50,6 +51,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private ClassroomViewModel classroom;
     private YearsViewModel years;
     private final SessionViewModel session;
+    private final ColoursViewModel colours = new ColoursViewModel();
 
     /** The workbench's view-models on its background threads: two for reading and exports, one for the inverse problem. */
     public WorkbenchViewModel() {
@@ -174,6 +176,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
             classroom = new ClassroomViewModel(new FxJobRunner("iceising-classroom", 2));
         }
         return classroom;
+    }
+
+    /** The colour tables chosen for maps, panels and exports. */
+    public ColoursViewModel colours() {
+        return colours;
     }
 
     /** Saving and reopening where the user left the workbench. */

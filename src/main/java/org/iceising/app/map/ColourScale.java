@@ -53,6 +53,15 @@ public final class ColourScale {
         this.max = max;
     }
 
+    /** A scale from {@code min} to {@code max} through {@code colours} at evenly spaced stops. */
+    public static ColourScale evenly(String label, int[] colours, double min, double max) {
+        double[] stops = new double[colours.length];
+        for (int k = 0; k < stops.length; k++) {
+            stops[k] = min + (max - min) * k / (stops.length - 1);
+        }
+        return new ColourScale(label, stops, colours, min, max);
+    }
+
     /** What the scale shows, for the colour bar's caption. */
     public String label() {
         return label;
