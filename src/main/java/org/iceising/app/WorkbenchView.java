@@ -121,6 +121,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
         setTop(new VBox(menus(), navigator()));
         setLeft(left);
+        // the classroom model has knobs of its own: the study's parameters step aside there
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> setLeft(t == classroomTab ? null : left));
         setCenter(tabs);
         setBottom(status);
 

@@ -45,7 +45,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The classroom tab: the textbook Ising model with live controls, the lattice drawn on every
  * animation pulse that brings a new snapshot, live plots of energy and magnetisation per site, and
- * a temperature sweep against Onsager's exact curves. Space runs and pauses while the tab has focus.
+ * a temperature sweep against Onsager's exact curves. Space runs and pauses (unless a button or list has the focus).
  */
 public final class ClassroomPane extends BorderPane {
     private static final long CHART_REDRAW_NANOS = 200_000_000L;
@@ -83,6 +83,8 @@ public final class ClassroomPane extends BorderPane {
         VBox.setVgrow(timeViewer, Priority.ALWAYS);
         VBox.setVgrow(sweepViewer, Priority.ALWAYS);
         timeViewer.setPrefSize(420, 260);
+        // at 1280 × 800 the lattice gives way before the charts get too narrow to read
+        charts.setMinWidth(380);
         sweepViewer.setPrefSize(420, 320);
 
         ScrollPane left = new ScrollPane(controls(save));
@@ -90,6 +92,8 @@ public final class ClassroomPane extends BorderPane {
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.setPrefWidth(300);
         lattice.setPrefSize(520, 520);
+        lattice.setFocusTraversable(true);
+        lattice.setOnMouseClicked(e -> lattice.requestFocus());
         lattice.setMinSize(200, 200);
         HBox.setHgrow(lattice, Priority.ALWAYS);
         HBox.setHgrow(charts, Priority.ALWAYS);
@@ -121,7 +125,9 @@ public final class ClassroomPane extends BorderPane {
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE) {
+            // a focused button or list keeps Space for itself
+            if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof javafx.scene.control.ButtonBase)
+                    && !(e.getTarget() instanceof javafx.scene.control.ComboBoxBase)) {
                 vm.runningProperty().set(!vm.runningProperty().get());
                 e.consume();
             }

@@ -113,9 +113,9 @@ public final class YearsPane extends BorderPane {
         Button csv = new Button("Export CSV…");
         csv.setId("years-export-csv");
         csv.setOnAction(e -> save.accept(Export.csv("Export the years chart's data", "sea-ice-extent-years.csv", vm.csv())));
-        Button seasonsPng = new Button("Export seasons PNG…");
+        Button seasonsPng = new Button("Seasons PNG…");
         seasonsPng.setOnAction(e -> save.accept(Export.chartPng("Export the seasons chart", "focus-area-seasons.png", seasonsChart, 1600, 900)));
-        Button seasonsCsv = new Button("Export seasons CSV…");
+        Button seasonsCsv = new Button("Seasons CSV…");
         seasonsCsv.setId("years-export-seasons-csv");
         seasonsCsv.setOnAction(e -> save.accept(Export.csv("Export the seasons chart's data", "focus-area-seasons.csv", vm.seasonsCsv())));
         Label note = new Label();
@@ -137,6 +137,10 @@ public final class YearsPane extends BorderPane {
         seasonsNote.setMinWidth(60);
         HBox seasonsBar = new HBox(8, seasonsPng, seasonsCsv, seasonsNote);
         seasonsBar.setAlignment(Pos.CENTER_LEFT);
+        seasonsPng.setMinWidth(Region.USE_PREF_SIZE);
+        seasonsCsv.setMinWidth(Region.USE_PREF_SIZE);
+        tip(note);
+        tip(seasonsNote);
         VBox left = new VBox(6, bar, extentViewer, hover);
         VBox right = new VBox(6, seasonsBar, seasonsViewer);
         VBox.setVgrow(extentViewer, Priority.ALWAYS);
@@ -152,6 +156,13 @@ public final class YearsPane extends BorderPane {
         vm.seasons().addListener((MapChangeListener<Integer, List<YearsViewModel.SeasonPoint>>) c -> seasonsChanged());
         climatologyChanged(vm.climatologyProperty().get());
         seasonsChanged();
+    }
+
+    /** A label cut short by a narrow window keeps its whole text in a tooltip. */
+    private static void tip(Label l) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(l.textProperty());
+        l.setTooltip(t);
     }
 
     /** The date a chart item of a year's line stands for, or null. */
@@ -180,6 +191,8 @@ public final class YearsPane extends BorderPane {
         months.setTimeZone(TimeZone.getTimeZone("UTC"));
         days.setDateFormatOverride(months);
         days.setTimeZone(TimeZone.getTimeZone("UTC"));
+        days.setTickUnit(new org.jfree.chart.axis.DateTickUnit(org.jfree.chart.axis.DateTickUnitType.MONTH, 1, months));
+        days.setRange(x(1), x(366) + 86_400_000.0);
         NumberAxis extent = new NumberAxis("Extent (million km²)");
         extent.setAutoRangeIncludesZero(false);
         DeviationRenderer band = new DeviationRenderer(true, false);
@@ -192,8 +205,10 @@ public final class YearsPane extends BorderPane {
         XYPlot plot = new XYPlot(yearSeries, days, extent, yearRenderer);
         plot.setDataset(1, bands);
         plot.setRenderer(1, band);
-        // the bands below the years' lines
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        // the bands (dataset 1) below the years' lines (dataset 0)
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        // the interdecile band first, the interquartile band over it
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart("Arctic sea ice extent (NSIDC Sea Ice Index)", plot);
         ChartStyle.apply(chart, 13);
         return chart;

@@ -64,10 +64,9 @@ public final class YearsViewModel {
     public YearsViewModel(JobRunner jobs, SeasonViewModel season) {
         this.jobs = jobs;
         this.season = season;
-        season.catalogueProperty().addListener((o, a, c) -> {
-            loadIndex();
-            loadSeasons();
-        });
+        season.catalogueProperty().addListener((o, a, c) -> loadIndex());
+        // the seasons with data are known once the folder's scan has listed them
+        season.years().addListener((javafx.collections.ListChangeListener<Integer>) c -> loadSeasons());
         season.focusAreaProperty().addListener((o, a, f) -> loadSeasons());
         loadIndex();
         loadSeasons();

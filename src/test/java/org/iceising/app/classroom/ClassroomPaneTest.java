@@ -50,7 +50,7 @@ class ClassroomPaneTest {
     @Test
     void spaceRunsAndPausesTheChainAndTheLatticeIsRedrawn(FxRobot robot) {
         robot.clickOn("#classroom-size").clickOn("64 × 64");
-        robot.clickOn("#classroom-temperature");
+        robot.clickOn(pane.lattice);
         robot.type(KeyCode.SPACE);
         waitFor("the chain runs and new frames arrive", () -> vm.runningProperty().get()
                 && vm.snapshotProperty().get().sweeps() > 20 && !Double.isNaN(vm.framesPerSecondProperty().get()));
