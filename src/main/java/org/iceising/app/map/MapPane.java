@@ -55,7 +55,7 @@ public final class MapPane extends VBox {
         Label cursor = new Label();
         cursor.setId("map-cursor");
         cursor.textProperty().bind(Bindings.when(vm.cursorProperty().isEmpty())
-                .then("Scroll: zoom · drag: pan · double-click: fit · drag the yellow rectangle (inside: move, edges: resize) to choose the focus area")
+                .then("Scroll: zoom · drag: pan · double-click: fit · drag the yellow box (inside: move, edges: resize) for the focus area")
                 .otherwise(vm.cursorProperty()));
         cursor.setTextFill(Color.gray(0.15));
         // the read-out wraps onto a second line rather than being cut off at the window's edge; its
