@@ -83,19 +83,19 @@ public final class WorkbenchView extends BorderPane implements Exports {
         simulationPane = new SimulationPane(vm.simulation(), this, vm.colours());
         parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
 
-        SplitPane split = new SplitPane(mapPane, simulationPane);
+        SplitPane split = new SplitPane(mapPane, scrolling(simulationPane));
         split.setDividerPositions(0.34);
         workbenchTab = new Tab("Map & simulation", split);
         // the charts and the Learn view are built when first shown, so that start-up does not wait for them
         chartsTab.setOnSelectionChanged(e -> {
             if (chartsTab.isSelected() && chartsTab.getContent() == null) {
-                chartsTab.setContent(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv));
+                chartsTab.setContent(scrolling(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv)));
             }
         });
         learnTab.setId("tab-learn");
         learnTab.setOnSelectionChanged(e -> {
             if (learnTab.isSelected() && learnTab.getContent() == null) {
-                learnTab.setContent(new LearnPane(vm.learn(), this::openPeriod));
+                learnTab.setContent(scrolling(new LearnPane(vm.learn(), this::openPeriod)));
             }
         });
         classroomTab.setId("tab-classroom");
@@ -320,6 +320,14 @@ public final class WorkbenchView extends BorderPane implements Exports {
     private void openPeriod(SemiMonthlyPeriod p) {
         vm.season().periodProperty().set(p);
         tabs.getSelectionModel().select(workbenchTab);
+    }
+
+    /** A pane that fills the space it is given and scrolls, rather than being cut off, when that is less than it needs. */
+    private static ScrollPane scrolling(Region content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        s.setFitToHeight(true);
+        return s;
     }
 
     private Window window() {

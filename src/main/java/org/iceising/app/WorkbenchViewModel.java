@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -15,6 +16,7 @@ import org.iceising.app.task.Job;
 import org.iceising.app.task.JobRunner;
 import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.LatticeCsv;
 import org.iceising.data.UserDataFolder;
 import org.iceising.app.download.GetDataViewModel;
 import org.iceising.model.Lattice;
@@ -216,7 +218,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** Writes a lattice's concentrations as CSV in the background. */
     public Job<Path> exportLatticeCsv(Lattice lattice, Path file) {
         return submit("Exporting " + file.getFileName(), () -> {
-            CsvExport.write(file, CsvExport.lattice(lattice));
+            LatticeCsv.write(file, List.of(lattice));
             return file;
         });
     }

@@ -29,17 +29,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", description = "Where to save the trained model.")
     Path out;
 
-    @Option(names = "--epochs", defaultValue = "20", paramLabel = "N", description = "Epochs. Default: ${DEFAULT-VALUE} (the study's).")
-    int epochs;
+    /** The study's training settings, the one definition of the defaults below. */
+    private static final CnnTrainer.Config STUDY = CnnTrainer.Config.study(1);
 
-    @Option(names = "--batch", defaultValue = "100", paramLabel = "N", description = "Minibatch size. Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs. Default: ${DEFAULT-VALUE} (the study's).")
+    int epochs = STUDY.epochs();
 
-    @Option(names = "--learning-rate", defaultValue = "1e-4", paramLabel = "LR", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
-    double learningRate;
+    @Option(names = "--batch", paramLabel = "N", description = "Minibatch size. Default: ${DEFAULT-VALUE}.")
+    int batch = STUDY.batchSize();
 
-    @Option(names = "--validation", defaultValue = "0.01", paramLabel = "F", description = "Held-out fraction. Default: ${DEFAULT-VALUE}.")
-    double validation;
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate = STUDY.learningRate();
+
+    @Option(names = "--validation", paramLabel = "F", description = "Held-out fraction. Default: ${DEFAULT-VALUE}.")
+    double validation = STUDY.validationFraction();
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the weights and the split. Default: ${DEFAULT-VALUE}.")
     long seed;

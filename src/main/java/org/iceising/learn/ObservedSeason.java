@@ -81,16 +81,8 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
         if (start.rows() != end.rows() || start.cols() != end.cols()) {
             throw new IllegalArgumentException("the lattices of " + period.start() + " and " + period.end() + " differ in size");
         }
-        boolean[] both = start.mask();
-        boolean[] e = end.mask();
-        for (int i = 0; i < both.length; i++) {
-            both[i] &= e[i];
-        }
-        return new Pair(period, restrict(start, both), restrict(end, both));
-    }
-
-    private static Lattice restrict(Lattice l, boolean[] mask) {
-        return Lattice.ofSpins(l.rows(), l.cols(), l.spins(), mask);
+        Lattice[] both = Lattice.restrictToCommonMask(start, end);
+        return new Pair(period, both[0], both[1]);
     }
 
     /** An observed period: its start and end on the same cells. */

@@ -40,22 +40,6 @@ public final class CsvExport {
         return sb.toString();
     }
 
-    /** A lattice's ice concentrations, one line per row, "NaN" on masked cells. */
-    public static String lattice(Lattice l) {
-        StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < l.rows(); r++) {
-            for (int c = 0; c < l.cols(); c++) {
-                if (c > 0) {
-                    sb.append(',');
-                }
-                double v = l.concentration(l.index(r, c));
-                sb.append(Double.isNaN(v) ? "NaN" : number(v));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
     private static String number(double v) {
         return String.format(Locale.ROOT, "%.6f", v);
     }

@@ -62,26 +62,12 @@ public final class NumberField extends TextField {
             parsed = converter.fromString(typed);
         } catch (RuntimeException notANumber) {
             show();
-            note.set(explain(name, typed, null, converter.toString(value.getValue()), range));
+            note.set(Numbers.adjusted(name, typed, null, converter.toString(value.getValue()), range));
             return;
         }
         value.setValue(parsed);
         show();
         String inUse = converter.toString(value.getValue());
-        note.set(inUse.equals(converter.toString(parsed)) ? "" : explain(name, typed, parsed, inUse, range));
-    }
-
-    /**
-     * The note for a value that was not taken as typed.
-     *
-     * @param parsed the number read from the text, or null if the text is not a number
-     * @param inUse  the value in use, as shown
-     */
-    static String explain(String name, String typed, Number parsed, String inUse, String range) {
-        String what = (name.isEmpty() ? "" : name + ": ") + "\u201c" + typed.strip() + "\u201d";
-        if (parsed == null) {
-            return what + " is not a number; " + inUse + " is kept";
-        }
-        return what + " is outside the range" + (range == null ? "" : " " + range) + "; " + inUse + " is used";
+        note.set(inUse.equals(converter.toString(parsed)) ? "" : Numbers.adjusted(name, typed, parsed, inUse, range));
     }
 }

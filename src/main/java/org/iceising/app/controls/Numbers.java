@@ -46,4 +46,20 @@ public final class Numbers {
             }
         };
     }
+
+    /**
+     * Why a number field shows other than what was typed: "J: “1e9” is outside the range 0 … 5; 5 is used".
+     *
+     * @param name   the quantity, or "" where the field's label says it
+     * @param parsed the number read from the text, or null if the text is not a number
+     * @param inUse  the value in use, as shown
+     * @param range  the values allowed, in words, or null
+     */
+    public static String adjusted(String name, String typed, Number parsed, String inUse, String range) {
+        String what = (name.isEmpty() ? "" : name + ": ") + "\u201c" + typed.strip() + "\u201d";
+        if (parsed == null) {
+            return what + " is not a number; " + inUse + " is kept";
+        }
+        return what + " is outside the range" + (range == null ? "" : " " + range) + "; " + inUse + " is used";
+    }
 }

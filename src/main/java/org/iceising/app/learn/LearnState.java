@@ -65,7 +65,8 @@ public final class LearnState {
     private final List<StepJob> jobs = new ArrayList<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    private final IntegerProperty samplesPerPeriod = new SimpleIntegerProperty(this, "samplesPerPeriod", 10_000);
+    private final IntegerProperty samplesPerPeriod = new SimpleIntegerProperty(this, "samplesPerPeriod",
+            TrainingSetGenerator.Settings.STUDY_SAMPLES_PER_PERIOD);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", ParametersViewModel.DEFAULT_SEED);
     private final DoubleProperty[][][] bounds = new DoubleProperty[2][2][IsingParams.NAMES.length];
     private final StringBinding boundsError;

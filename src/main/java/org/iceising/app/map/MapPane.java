@@ -62,13 +62,14 @@ public final class MapPane extends VBox {
         Label cursor = new Label();
         cursor.setId("map-cursor");
         cursor.textProperty().bind(Bindings.when(vm.cursorProperty().isEmpty())
-                .then("Scroll: zoom · drag: pan · double-click: fit · drag the yellow rectangle (inside: move, edges: resize) to choose the focus area")
+                .then("Scroll: zoom · drag: pan · double-click: fit · drag the yellow box (inside: move, edges: resize) for the focus area")
                 .otherwise(vm.cursorProperty()));
         cursor.setTextFill(Color.gray(0.15));
-        // the read-out wraps rather than being cut off at the window's edge
+        // the read-out wraps onto a second line rather than being cut off at the window's edge; its
+        // height is fixed at two lines, so that hovering never resizes (and refits) the map
         cursor.setWrapText(true);
         cursor.setMinWidth(0);
-        cursor.setMinHeight(Region.USE_PREF_SIZE);
+        cursor.setStyle("-fx-min-height: 2.8em; -fx-pref-height: 2.8em; -fx-max-height: 2.8em;");
         HBox.setHgrow(cursor, Priority.ALWAYS);
         Button fit = new Button("Fit");
         fit.setOnAction(e -> map.fit());

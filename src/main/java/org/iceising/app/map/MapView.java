@@ -41,7 +41,9 @@ public final class MapView extends Region {
     private double scale = 1;
     private double ox;
     private double oy;
+    /** True while the map shows the whole grid as fitted: a resize refits it; zooming or panning ends that. */
     private boolean fitted;
+    private boolean everFitted;
     private Drag drag = Drag.NONE;
     private double pressX;
     private double pressY;
@@ -96,7 +98,8 @@ public final class MapView extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (!fitted && w > 0 && h > 0) {
+            // a fitted map stays fitted when the window is resized; one zoomed or panned by hand stays put
+            if ((fitted && drag == Drag.NONE || !everFitted) && w > 0 && h > 0) {
                 fit();
             } else {
                 redraw();
@@ -112,6 +115,7 @@ public final class MapView extends Region {
         ox = (w - SeaIceGrid.COLS * scale) / 2;
         oy = (h - SeaIceGrid.ROWS * scale) / 2;
         fitted = true;
+        everFitted = true;
         redraw();
     }
 
@@ -135,6 +139,7 @@ public final class MapView extends Region {
         ox = e.getX() - (e.getX() - ox) * factor;
         oy = e.getY() - (e.getY() - oy) * factor;
         scale = s;
+        fitted = false;
         redraw();
         e.consume();
     }
@@ -221,6 +226,7 @@ public final class MapView extends Region {
         }
         if (drag == Drag.PAN) {
             ox = pressOx + e.getX() - pressX;
+            fitted = false;
             oy = pressOy + e.getY() - pressY;
             canvas.setCursor(Cursor.CLOSED_HAND);
             redraw();
@@ -293,6 +299,11 @@ public final class MapView extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(message.get(), ox + gw / 2, oy + gh / 2, Math.max(50, gw - 10));
+            g.setStroke(Color.gray(0.4));
+            g.setLineWidth(1);
+            g.strokeRect(ox - 0.5, oy - 0.5, gw + 1, gh + 1);
+            // no focus box over a blank grid: there is nothing to choose from, and it would cross the message
+            return;
         }
         g.setStroke(Color.gray(0.4));
         g.setLineWidth(1);

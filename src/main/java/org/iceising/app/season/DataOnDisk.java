@@ -1,7 +1,6 @@
 package org.iceising.app.season;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import javafx.geometry.Insets;
@@ -14,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.DateRuns;
 import org.iceising.model.Season;
 
 /** File → Data on disk: what the open data folder holds, and the days missing from the current season. */
@@ -67,18 +67,8 @@ public final class DataOnDisk {
 
     /** Sorted days as runs: "2018-12-31", "2019-01-01 .. 2019-01-03 (3 days)". */
     static List<String> ranges(List<LocalDate> days) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < days.size()) {
-            int j = i;
-            while (j + 1 < days.size() && days.get(j + 1).equals(days.get(j).plusDays(1))) {
-                j++;
-            }
-            out.add(i == j ? days.get(i).toString()
-                    : days.get(i) + " .. " + days.get(j) + " (" + (j - i + 1) + " days)");
-            i = j + 1;
-        }
-        return out;
+        return DateRuns.of(days).stream().map(r -> r.days() == 1 ? r.first().toString()
+                : r.first() + " .. " + r.last() + " (" + r.days() + " days)").toList();
     }
 
     /** A small window with the text. */

@@ -29,6 +29,7 @@ import org.iceising.app.task.Failures;
 import org.iceising.app.task.Job;
 import org.iceising.app.task.JobRunner;
 import org.iceising.app.task.Work;
+import org.iceising.data.Ancillary;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.FocusArea;
 import org.iceising.data.GridGeometry;
@@ -96,11 +97,13 @@ public final class SeasonViewModel {
         year.addListener((o, a, y) -> {
             List<SemiMonthlyPeriod> ps = y == null ? List.of() : Season.study(y).periods();
             periods.setAll(ps);
-            period.set(ps.isEmpty() ? null : ps.get(0));
+            // the first period with a grid on any of its days, so that a season opens on data
+            period.set(ps.stream().filter(p -> firstPresent(p) != null).findFirst().orElse(ps.isEmpty() ? null : ps.get(0)));
         });
         period.addListener((o, a, p) -> {
             days.setAll(p == null ? List.of() : p.start().datesUntil(p.end().plusDays(1)).toList());
-            day.set(p == null ? null : p.start());
+            LocalDate first = p == null ? null : firstPresent(p);
+            day.set(p == null ? null : first != null ? first : p.start());
             loadPeriod();
         });
         day.addListener((o, a, d) -> loadDay());
@@ -130,7 +133,7 @@ public final class SeasonViewModel {
             cache = new GridCache(c, CACHE_GRIDS);
             catalogue.set(c);
             geometry.set(null);
-            Path gridDir = dir.resolve("grid");
+            Path gridDir = Ancillary.folder(dir, Ancillary.GRID);
             if (Files.isDirectory(gridDir)) {
                 run("Reading the grid's latitudes and longitudes", m -> GridGeometry.load(gridDir), geometry::set);
             }
@@ -244,23 +247,49 @@ public final class SeasonViewModel {
         }
     }
 
-    /** The previous day of the period that has a file (missing days are skipped). */
+    /** The previous day that has a file (missing days are skipped, into the previous period if need be). */
     public void previousDay() {
         moveDay(-1);
     }
 
-    /** The next day of the period that has a file (missing days are skipped). */
+    /** The next day that has a file (missing days are skipped, into the next period if need be). */
     public void nextDay() {
         moveDay(1);
     }
 
+    /**
+     * Moves to the nearest day with a file in direction {@code by}: within the period first, else
+     * on into the neighbouring periods of the season (a period without files is passed over).
+     */
     private void moveDay(int by) {
-        for (int k = days.indexOf(day.get()) + by; k >= 0 && k < days.size(); k += by) {
-            if (isPresent(days.get(k))) {
-                day.set(days.get(k));
+        LocalDate from = day.get();
+        Integer y = year.get();
+        if (from == null || y == null) {
+            return;
+        }
+        Season s = Season.study(y);
+        for (LocalDate d = from.plusDays(by); !d.isBefore(s.start()) && !d.isAfter(s.end()); d = d.plusDays(by)) {
+            if (isPresent(d)) {
+                LocalDate target = d;
+                if (!days.contains(target)) {
+                    // a boundary date belongs to two periods: the one nearer the period shown
+                    periods.stream().filter(p -> !target.isBefore(p.start()) && !target.isAfter(p.end()))
+                            .reduce((first, second) -> by > 0 ? first : second).ifPresent(period::set);
+                }
+                day.set(target);
                 return;
             }
         }
+    }
+
+    /** The first day of a period that has a file, or null. */
+    private LocalDate firstPresent(SemiMonthlyPeriod p) {
+        for (LocalDate d = p.start(); !d.isAfter(p.end()); d = d.plusDays(1)) {
+            if (isPresent(d)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     public ReadOnlyObjectProperty<DataCatalogue> catalogueProperty() {

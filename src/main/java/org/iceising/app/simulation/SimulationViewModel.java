@@ -156,10 +156,10 @@ public final class SimulationViewModel implements AutoCloseable {
         observedToday.set(data.observed().get(date));
         Lattice end = data.end();
         if (end != null) {
-            Lattice sim = onCommonCells(lattice, end);
-            Lattice obs = onCommonCells(end, lattice);
-            difference.set(Measures.signedDifference(sim, obs));
-            distance.set(Measures.distance(sim, obs));
+            // two days' masks differ where one has missing cells: only cells seen on both are compared
+            Lattice[] both = lattice.sameShape(end) ? new Lattice[] {lattice, end} : Lattice.restrictToCommonMask(lattice, end);
+            difference.set(Measures.signedDifference(both[0], both[1]));
+            distance.set(Measures.distance(both[0], both[1]));
         } else {
             difference.set(null);
             distance.set(Double.NaN);
@@ -168,23 +168,6 @@ public final class SimulationViewModel implements AutoCloseable {
         status.set(String.format(Locale.ROOT, "Day %d of %d · simulated %s · %,d of %,d steps · acceptance %.1f %%",
                 days, p.days(), date, steps, setup.totalSteps(), 100 * acceptance.get()));
         frame.set(frame.get() + 1);
-    }
-
-    /**
-     * {@code a} with every cell masked that is masked in {@code b} as well: two days' masks differ
-     * where one day has missing cells, and only cells seen on both days are compared.
-     */
-    static Lattice onCommonCells(Lattice a, Lattice b) {
-        if (a.sameShape(b)) {
-            return a;
-        }
-        double[] c = a.concentrations();
-        for (int i = 0; i < c.length; i++) {
-            if (!b.isActive(i)) {
-                c[i] = Double.NaN;
-            }
-        }
-        return Lattice.ofConcentration(a.rows(), a.cols(), c);
     }
 
     /** The date the simulation has reached: the period's start plus the whole days simulated. */

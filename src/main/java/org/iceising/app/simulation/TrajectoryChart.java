@@ -23,6 +23,9 @@ import org.iceising.app.controls.ChartStyle;
  */
 public final class TrajectoryChart extends ChartViewer {
     private static final long REDRAW_NANOS = 200_000_000L;
+    private static final double MARGIN_DAYS = 0.4;
+    private static final double MARGIN_PERCENT = 3;
+    private static final int HOVER_RADIUS = 9;
 
     private final SimulationViewModel vm;
     private final XYSeries coverage = new XYSeries("Simulated coverage", false, true);
@@ -40,9 +43,11 @@ public final class TrajectoryChart extends ChartViewer {
         data.addSeries(observedCoverage);
         data.addSeries(observedExtent);
         NumberAxis percent = new NumberAxis("% of the focus area");
-        percent.setRange(0, 100);
+        // a little room beyond 0 and 100 % and beyond the period's ends: markers there are drawn whole
+        percent.setRange(-MARGIN_PERCENT, 100 + MARGIN_PERCENT);
         days.setAutoRange(false);
-        days.setRange(0, 15);
+        days.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        setDays(15);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         Color blue = new Color(0x08306B);
         Color orange = new Color(0xD94801);
@@ -58,6 +63,8 @@ public final class TrajectoryChart extends ChartViewer {
         }
         r.setSeriesShape(2, new Ellipse2D.Double(-4, -4, 8, 8));
         r.setSeriesShape(3, new Rectangle2D.Double(-4, -4, 8, 8));
+        // hovering near a point is enough: the tooltip area reaches past the drawn shape
+        r.setDefaultEntityRadius(HOVER_RADIUS);
         r.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0} on day {1}: {2} %", new DecimalFormat("0.0"), new DecimalFormat("0.0")));
         XYPlot plot = new XYPlot(data, days, percent, r);
         JFreeChart chart = new JFreeChart("Coverage and extent during the period", plot);
@@ -90,7 +97,12 @@ public final class TrajectoryChart extends ChartViewer {
             }
         });
         vm.playingProperty().addListener((o, a, playing) -> redraw());
-        vm.periodDataProperty().addListener((o, a, d) -> days.setRange(0, d == null ? 15 : d.period().days()));
+        vm.periodDataProperty().addListener((o, a, d) -> setDays(d == null ? 15 : d.period().days()));
+    }
+
+    /** Whole days from 0 to the period's length, with a margin that keeps the end markers inside the plot. */
+    private void setDays(int n) {
+        days.setRange(-MARGIN_DAYS, n + MARGIN_DAYS);
     }
 
     private static void fill(XYSeries cov, XYSeries ext, java.util.List<SimulationViewModel.TrajectoryPoint> points) {

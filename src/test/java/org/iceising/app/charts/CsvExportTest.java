@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.iceising.model.Lattice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +24,6 @@ class CsvExportTest {
                 2018-12-16,0.980000,1.000000,,
                 2019-01-01,,,0.500000,0.250000
                 """, csv);
-    }
-
-    @Test
-    void latticeRowsHoldConcentrationsAndNaNOnMaskedCells() {
-        Lattice l = Lattice.ofConcentration(2, 3, new double[] {0, 0.25, Double.NaN, 1, 0.5, 0.125});
-        assertEquals("0.000000,0.250000,NaN\n1.000000,0.500000,0.125000\n", CsvExport.lattice(l));
     }
 
     @Test

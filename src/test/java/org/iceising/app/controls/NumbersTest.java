@@ -31,4 +31,11 @@ class NumbersTest {
         assertEquals("Simulated_observed_end_distance_0.1069.png", WorkbenchView.fileName("|Simulated − observed end| · distance 0.1069", "png"));
         assertEquals("iceising.csv", WorkbenchView.fileName("··", "csv"));
     }
+
+    @Test
+    void anAdjustedFieldSaysWhatWasTypedAndWhatIsUsedInstead() {
+        assertEquals("J: \u201c1e9\u201d is outside the range 0 … 5; 5 is used", Numbers.adjusted("J", " 1e9", 1e9, "5", "0 … 5"));
+        assertEquals("Steps: \u201cabc\u201d is not a number; 50000 is kept", Numbers.adjusted("Steps", "abc", null, "50000", "1,000 … 1,000,000"));
+        assertEquals("\u201c-3\u201d is outside the range; 1 is used", Numbers.adjusted("", "-3", -3, "1", null));
+    }
 }

@@ -72,4 +72,40 @@ class SeasonViewModelTest {
         vm.dayProperty().set(LocalDate.of(2018, 7, 1));
         assertEquals("", vm.dayErrorProperty().get());
     }
+
+    @Test
+    void aSeasonWithoutObservedBoundariesOpensOnItsDataAndTheArrowsFindIt() {
+        SeasonViewModel vm = new SeasonViewModel(new SameThreadJobRunner());
+        vm.open(SampleData.directory(), 2024);
+        // the 2024 season's only grid is 2024-08-20, inside 16 Aug → 1 Sep
+        assertEquals(LocalDate.of(2024, 8, 16), vm.periodProperty().get().start());
+        assertEquals(LocalDate.of(2024, 8, 20), vm.dayProperty().get());
+        assertNotNull(vm.dayGridProperty().get());
+        vm.periodProperty().set(vm.periods().get(0));
+        assertEquals(LocalDate.of(2024, 6, 16), vm.dayProperty().get(), "a period without files shows its start");
+        assertNull(vm.dayGridProperty().get());
+        vm.nextDay();
+        assertEquals(LocalDate.of(2024, 8, 20), vm.dayProperty().get(), "the next day with a file, periods later");
+        assertEquals(LocalDate.of(2024, 8, 16), vm.periodProperty().get().start());
+        vm.nextDay();
+        assertEquals(LocalDate.of(2024, 8, 20), vm.dayProperty().get(), "no later file: it stays");
+    }
+
+    @Test
+    void theDayArrowsCrossIntoTheNeighbouringPeriod() {
+        SeasonViewModel vm = new SeasonViewModel(new SameThreadJobRunner());
+        vm.open(SampleData.directory(), 2018);
+        vm.nextDay();
+        assertEquals(LocalDate.of(2018, 7, 1), vm.dayProperty().get(), "the first period's end");
+        vm.nextDay();
+        // the next file, 16 July, ends the next period: the arrows walk on into it
+        assertEquals(LocalDate.of(2018, 7, 16), vm.dayProperty().get());
+        assertEquals(LocalDate.of(2018, 7, 1), vm.periodProperty().get().start());
+        vm.previousDay();
+        assertEquals(LocalDate.of(2018, 7, 1), vm.dayProperty().get());
+        assertEquals(LocalDate.of(2018, 7, 1), vm.periodProperty().get().start(), "1 July is this period's start too");
+        vm.previousDay();
+        assertEquals(LocalDate.of(2018, 6, 16), vm.dayProperty().get());
+        assertEquals(LocalDate.of(2018, 6, 16), vm.periodProperty().get().start(), "back across the boundary into the first period");
+    }
 }
