@@ -144,7 +144,7 @@ public final class InverseModel {
                         throw new ModelFileException(path + " is not an IceIsing model (its archive does not begin with "
                                 + METADATA_ENTRY + ")");
                     }
-                    net = readEntry(zip, NETWORK_ENTRY, maxNetworkBytes(metadata), path);
+                    net = readEntry(zip, NETWORK_ENTRY, maxNetworkBytes(metadata, path), path);
                 }
             }
         } catch (NoSuchFileException e) {
@@ -189,8 +189,13 @@ public final class InverseModel {
      * twice over (weights and updater state) and room for DL4J's configuration; a larger entry is damage
      * or a trap, and is refused before it fills the memory.
      */
-    private static long maxNetworkBytes(ModelMetadata metadata) {
-        return 16 * IceCnn.parameterCount(metadata.rows(), metadata.cols()) + (8L << 20);
+    private static long maxNetworkBytes(ModelMetadata metadata, Path path) {
+        try {
+            return 16 * IceCnn.parameterCount(metadata.rows(), metadata.cols()) + (8L << 20);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(path + " is damaged: its metadata gives a lattice the network cannot read ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /** The rest of the current entry, refused once it runs past {@code limit} bytes. */
