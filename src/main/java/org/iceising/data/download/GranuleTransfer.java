@@ -1,5 +1,6 @@
 package org.iceising.data.download;
 
+import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataFileException;
 import org.iceising.data.GridReader;
 import org.iceising.data.SeaIceGrid;
@@ -10,18 +11,19 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches one granule into the destination folder: skips it if a valid copy is there; otherwise writes to
  * a hidden temporary file in the same folder, checks length and checksum, reads it with
- * {@link GridReader} (product and day must match), and renames it into place atomically. A failed or cancelled try leaves no temporary file behind.
+ * {@link GridReader} (product and day must match), and renames it into place atomically. A failed or
+ * cancelled try leaves no temporary file behind, and those of killed runs are removed before a new try
+ * (see {@link AtomicFiles#removeStaleTemporaries}).
  */
 final class GranuleTransfer {
 
@@ -115,11 +117,12 @@ final class GranuleTransfer {
 
     /** One try: fetch into a temporary file, check it, rename it into place. */
     private long fetchOnce() throws IOException {
-        Path temp = target.resolveSibling("." + granule.fileName() + "."
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".part");
+        AtomicFiles.removeStaleTemporaries(target);
+        Path temp = AtomicFiles.temporaryFor(target);
         try {
             long length;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
                 bytes.set(0);
                 long limit = granule.sizeBytes().orElse(MAX_BYTES);
                 HttpResponse<FileBodySubscriber> response = session.fetch(granule.url(),
