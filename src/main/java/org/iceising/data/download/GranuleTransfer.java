@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -80,7 +81,7 @@ final class GranuleTransfer {
             return outcome(FileOutcome.Status.SKIPPED, 0, 0, "");
         }
         try {
-            Retries.Done<Long> done = Retries.run(settings, cancel, granule.fileName(), attempt -> fetchOnce());
+            Retries.Done<Long> done = Retries.run(settings, cancel, granule.fileName(), (attempt, deadline) -> fetchOnce(deadline));
             LOG.info("fetched {} ({} bytes)", granule.fileName(), done.value());
             return outcome(FileOutcome.Status.FETCHED, done.value(), done.attempts(), "");
         } catch (CancelledException e) {
@@ -116,7 +117,7 @@ final class GranuleTransfer {
     }
 
     /** One try: fetch into a temporary file, check it, rename it into place. */
-    private long fetchOnce() throws IOException {
+    private long fetchOnce(long deadline) throws IOException {
         AtomicFiles.removeStaleTemporaries(target);
         Path temp = AtomicFiles.temporaryFor(target);
         try {
@@ -125,14 +126,14 @@ final class GranuleTransfer {
                  FileLock lock = channel.lock()) {
                 bytes.set(0);
                 long limit = granule.sizeBytes().orElse(MAX_BYTES);
-                HttpResponse<FileBodySubscriber> response = session.fetch(granule.url(),
-                        info -> info.statusCode() == 200 ? new FileBodySubscriber(channel, bytes, limit)
-                                : HttpResponse.BodySubscribers.replacing(null), cancel);
+                HttpResponse<BoundedBody> response = session.fetch(granule.url(),
+                        info -> info.statusCode() == 200 ? BoundedBody.toFile(channel, bytes, limit)
+                                : BoundedBody.discarded(), cancel);
                 int status = response.statusCode();
                 if (status != 200) {
                     String problem = "HTTP " + status + " from " + WebAddresses.redact(response.uri());
                     if (status >= 500 || status == 408 || status == 429) {
-                        throw new IOException(problem);
+                        throw RetryLaterException.of(problem, response.headers(), Instant.now());
                     }
                     throw new DownloadException(problem + (status == 404 ? " (not found)" : ""));
                 }
@@ -140,7 +141,7 @@ final class GranuleTransfer {
                 if (expected < 0) {
                     expected = announced;
                 }
-                length = response.body().await(cancel, settings.idleTimeout());
+                length = response.body().await(cancel, settings.idleTimeout(), deadline, settings.deadline());
                 if (announced >= 0 && length != announced) {
                     throw new IOException("got " + length + " bytes where the server announced " + announced);
                 }
