@@ -10,7 +10,7 @@ import org.iceising.data.DefaultData;
 final class DataFolder {
     /** The help of every --data option. */
     static final String DESCRIPTION = "Folder of NSIDC grids (any nesting). Default: the sample data or the per-user "
-            + "data folder (where download puts grids), whichever has more of the days asked for; a note on stderr says which.";
+            + "data folder (where download puts grids), whichever has more of the days asked for (a note on stderr says which when both exist).";
 
     private DataFolder() {
     }
@@ -21,7 +21,9 @@ final class DataFolder {
             return DataCatalogue.scan(data);
         }
         DefaultData.Choice choice = DefaultData.choose(from, to);
-        err.println(choice.note());
+        if (!choice.note().isEmpty()) {
+            err.println(choice.note());
+        }
         return choice.catalogue();
     }
 }

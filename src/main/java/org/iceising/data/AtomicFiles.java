@@ -123,10 +123,12 @@ public final class AtomicFiles {
     }
 
     /**
-     * Checks that {@code target} is absent or a writable regular file; returns its permissions to keep
-     * (null when there is no file or no POSIX permissions).
+     * Checks that {@code target} is absent or a writable regular file, which a write may replace;
+     * returns its permissions to keep (null when there is no file or no POSIX permissions).
+     *
+     * @throws IOException naming the target and saying what is there instead
      */
-    private static Set<PosixFilePermission> checkReplaceable(Path target) throws IOException {
+    public static Set<PosixFilePermission> checkReplaceable(Path target) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
@@ -135,10 +137,10 @@ public final class AtomicFiles {
                 : !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? "not a regular file (a pipe, socket or device)"
                 : null;
         if (kind != null) {
-            throw new IOException(target + " is " + kind + "; it is left as it is (write to a new name)");
+            throw new IOException(target + " is " + kind + "; it is left as it is (remove it or write elsewhere)");
         }
         if (!Files.isWritable(target)) {
-            throw new IOException(target + " is read-only; it is left as it is (write to a new name)");
+            throw new IOException(target + " is read-only; it is left as it is (remove it or write elsewhere)");
         }
         return Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)
                 ? Files.getPosixFilePermissions(target) : null;

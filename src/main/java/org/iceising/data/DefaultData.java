@@ -9,12 +9,12 @@ import java.util.List;
 /**
  * Where grids are looked for when no folder is named: the sample data ({@link SampleData}) and the
  * per-user data folder where downloads go ({@link UserDataFolder}). Of those that exist, the one with
- * grids for most days of the range asked for is used (the sample data when they tie), and a note says
- * which, so that downloaded grids are found without naming their folder.
+ * grids for most days of the range asked for is used (the sample data when they tie), and when both
+ * exist a note says which, so that downloaded grids are found without naming their folder.
  */
 public final class DefaultData {
 
-    /** The catalogue used and one line saying where it comes from. */
+    /** The catalogue used and, when there was a choice, one line saying which folder it is ("" otherwise). */
     public record Choice(DataCatalogue catalogue, String note) {
     }
 
@@ -54,9 +54,11 @@ public final class DefaultData {
                 bestDays = days;
             }
         }
+        if (folders.size() == 1) {
+            return new Choice(best, "");
+        }
         String span = from.equals(to) ? "for " + from : "from " + from + " to " + to;
-        String note = "data: " + best.directory() + " (grids " + span + ": " + String.join(", ", counts)
-                + (folders.size() > 1 ? "; name another with --data" : "") + ")";
-        return new Choice(best, note);
+        return new Choice(best, "data: " + best.directory() + " (grids " + span + ": " + String.join(", ", counts)
+                + "; name another with --data)");
     }
 }

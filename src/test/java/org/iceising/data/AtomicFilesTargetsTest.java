@@ -36,7 +36,7 @@ class AtomicFilesTargetsTest {
     private static String refusal(Path target) {
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeText(target, w -> w.write("new")));
         assertTrue(e.getMessage().startsWith(target.toAbsolutePath().toString()), e.getMessage());
-        assertTrue(e.getMessage().endsWith("it is left as it is (write to a new name)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("it is left as it is (remove it or write elsewhere)"), e.getMessage());
         return e.getMessage();
     }
 

@@ -81,6 +81,11 @@ final class GranuleTransfer {
             return outcome(FileOutcome.Status.SKIPPED, 0, 0, "");
         }
         try {
+            AtomicFiles.checkReplaceable(target);
+        } catch (IOException e) {
+            return outcome(FileOutcome.Status.FAILED, 0, 0, e.getMessage());
+        }
+        try {
             Retries.Done<Long> done = Retries.run(settings, cancel, granule.fileName(), (attempt, deadline) -> fetchOnce(deadline));
             LOG.info("fetched {} ({} bytes)", granule.fileName(), done.value());
             return outcome(FileOutcome.Status.FETCHED, done.value(), done.attempts(), "");

@@ -312,4 +312,19 @@ class HostileServersTest {
         assertEquals(0, cmrRequests.get(), "CMR was not asked");
         assertEquals("mine", Files.readString(notAFolder));
     }
+
+    @Test
+    void aPipeWhereAFileGoesIsLeftAloneAndTheFileFails() throws IOException {
+        String page = onePage();
+        cmr = (ex, n) -> send(ex, 200, page.getBytes(StandardCharsets.UTF_8));
+        data = (ex, n) -> send(ex, 200, Files.readAllBytes(FakeEarthdata.SAMPLES.resolve(NAME)));
+        Path dest = Files.createDirectories(root.resolve("dest"));
+        Path pipe = org.iceising.data.SpecialFiles.fifo(dest, NAME);
+        DownloadReport r = download(request(dest, Duration.ofSeconds(2), Duration.ofSeconds(10), 20));
+        assertEquals(1, r.failed().size(), r.summary());
+        assertEquals(pipe.toAbsolutePath().normalize() + " is not a regular file (a pipe, socket or device); it is left as it is"
+                + " (remove it or write elsewhere)", shortLine(r.failed().get(0).problem()));
+        assertEquals(0, dataRequests.get(), "nothing was fetched to replace it");
+        assertFalse(Files.isRegularFile(pipe));
+    }
 }
