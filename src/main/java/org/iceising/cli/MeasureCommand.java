@@ -35,7 +35,7 @@ final class MeasureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First date, YYYY-MM-DD.")
@@ -58,8 +58,8 @@ final class MeasureCommand implements Callable<Integer> {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
-        Path dir = data == null ? SampleData.directory() : data;
-        DataCatalogue catalogue = DataCatalogue.scan(dir);
+        DataCatalogue catalogue = DataFolder.catalogue(data, from, to, spec.commandLine().getErr());
+        Path dir = catalogue.directory();
         AreaOption a = AreaOption.parse(area);
         List<LocalDate> dates = new ArrayList<>(catalogue.dates().subSet(from, to.plusDays(1)));
         if (semiMonthly) {
@@ -69,7 +69,7 @@ final class MeasureCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no grids between " + from + " and " + to + " in " + dir);
         }
         GridGeometry geometry = a.arctic() ? GridGeometry.load(Ancillary.folder(dir, Ancillary.GRID)) : null;
-        Path indexCsv = Ancillary.folder(dir, Ancillary.EXTENT).resolve(SEA_ICE_INDEX_CSV);
+        Path indexCsv = Ancillary.folder(dir, Ancillary.EXTENT).resolve(SeaIceIndex.FILE_NAME);
         Optional<SeaIceIndex> index = a.arctic() && Files.isRegularFile(indexCsv)
                 ? Optional.of(SeaIceIndex.load(indexCsv)) : Optional.empty();
 
@@ -126,7 +126,6 @@ final class MeasureCommand implements Callable<Integer> {
         return 0;
     }
 
-    static final String SEA_ICE_INDEX_CSV = "N_seaice_extent_daily_v3.0.csv";
 
     private static String fmt(String f, double v) {
         return String.format(Locale.ROOT, f, v);

@@ -1,6 +1,5 @@
 package org.iceising.app.years;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +20,7 @@ import javafx.collections.ObservableMap;
 import org.iceising.app.season.SeasonViewModel;
 import org.iceising.app.task.Job;
 import org.iceising.app.task.JobRunner;
+import org.iceising.data.Ancillary;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.ExtentClimatology;
 import org.iceising.data.FocusArea;
@@ -38,8 +38,6 @@ import org.iceising.model.SemiMonthlyPeriod;
  * focus area's coverage and extent in every season with grids on disk. Both are read as jobs.
  */
 public final class YearsViewModel {
-    /** The Sea Ice Index file in a data folder's {@code extent/} folder. */
-    public static final String INDEX_CSV = "N_seaice_extent_daily_v3.0.csv";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     /**
@@ -74,8 +72,7 @@ public final class YearsViewModel {
 
     /** The index of the open folder's {@code extent/}, else of the sample data. */
     static Path indexFile(DataCatalogue c) {
-        Path own = c == null ? null : c.directory().resolve("extent").resolve(INDEX_CSV);
-        return own != null && Files.isRegularFile(own) ? own : SampleData.directory().resolve("extent").resolve(INDEX_CSV);
+        return Ancillary.folder(c == null ? SampleData.directory() : c.directory(), Ancillary.EXTENT).resolve(SeaIceIndex.FILE_NAME);
     }
 
     private void loadIndex() {
