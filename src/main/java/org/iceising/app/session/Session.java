@@ -52,10 +52,10 @@ public record Session(Path dataFolder, Integer season, LocalDate period, LocalDa
                     + focusArea.col0() + ":" + (focusArea.col0() + focusArea.cols()));
         }
         if (knobs != null) {
-            o.add("parameters", new JsonParser().parse(knobs.toJson()));
+            o.add("parameters", JsonParser.parseString(knobs.toJson()));
         }
         JsonArray ps = new JsonArray();
-        presets.forEach(p -> ps.add(new JsonParser().parse(p.toJson())));
+        presets.forEach(p -> ps.add(JsonParser.parseString(p.toJson())));
         o.add("presets", ps);
         put(o, "trainingSetFolder", trainingSetFolder);
         put(o, "model", model);
@@ -91,7 +91,7 @@ public record Session(Path dataFolder, Integer season, LocalDate period, LocalDa
     public static Session parse(String text, String source) {
         JsonObject o;
         try {
-            JsonElement root = new JsonParser().parse(text);
+            JsonElement root = JsonParser.parseString(text);
             if (!root.isJsonObject()) {
                 throw new IllegalArgumentException(source + ": not a session (a JSON object was expected)");
             }

@@ -66,7 +66,7 @@ class SessionViewModelTest {
         assertEquals(2018, w.season.yearProperty().get());
         assertEquals(Preset.MELT_CENTRE.params(), w.parameters.params());
         String note = w.session.noteProperty().get();
-        assertTrue(note.startsWith("The last session could not be reopened, starting afresh: Session.json: not a session's JSON"), note);
+        assertTrue(note.startsWith("The last session could not be reopened, starting afresh: session.json: not a session's JSON"), note);
         assertEquals(1, note.lines().count());
     }
 
