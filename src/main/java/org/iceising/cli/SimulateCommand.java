@@ -45,6 +45,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Metropolis steps per run. Default: the study's 50,000 per 3,600 active cells.")
     Long steps;
 
+    /** Each run keeps its final lattice in memory until the file is written. */
+    static final int MAX_RUNS = 10_000;
+
     @Option(names = "--runs", defaultValue = "1", paramLabel = "K", description = "Independent runs. Default: ${DEFAULT-VALUE}.")
     int runs;
 
@@ -66,18 +69,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IsingParams p = IsingParams.parse(params);
-        if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
-        }
-        int t = threads == null ? Ensemble.defaultThreads() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + t);
-        }
-        if (steps != null && steps < 0) {
-            throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
+        Ranges.check("--runs", runs, 1, MAX_RUNS);
+        int t = threads == null ? Ensemble.defaultThreads() : Ranges.check("--threads", threads, 1, Ranges.MAX_THREADS);
+        if (steps != null) {
+            Ranges.check("--steps", steps, 0, ChainOptions.MAX_STEPS);
         }
         AreaOption a = AreaOption.parse(area);
-        DataCatalogue catalogue = DataCatalogue.scan(data == null ? SampleData.directory() : data);
+        DataCatalogue catalogue = Skipped.scan(spec, data == null ? SampleData.directory() : data);
         Lattice observedStart = a.area().lattice(catalogue.load(start));
         Lattice observedEnd = end == null ? null : a.area().lattice(catalogue.load(end));
         if (observedEnd != null && !observedEnd.sameShape(observedStart)) {

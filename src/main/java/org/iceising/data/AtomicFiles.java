@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,9 +37,16 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Writes {@code target} through a temporary file. A failure names {@code target}, never the
+     * temporary name; a folder as target is refused before anything is written.
+     */
     public static void write(Path target, StreamBody body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        if (dir == null || Files.isDirectory(abs)) {
+            throw new FileSystemException(target.toString(), null, "is a folder; give a file name to write to");
+        }
         Files.createDirectories(dir);
         // a fresh name opened with CREATE_NEW gets the user's usual permissions (createTempFile's are owner-only)
         Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
@@ -48,6 +56,13 @@ public final class AtomicFiles {
                 body.write(out);
             }
             moveIntoPlace(tmp, abs);
+        } catch (IOException e) {
+            if (e instanceof FileSystemException f && f.getFile() != null && !f.getFile().equals(tmp.toString())) {
+                throw e;
+            }
+            FileSystemException named = new FileSystemException(target.toString(), null, IoWords.of(e));
+            named.initCause(e);
+            throw named;
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.DataFileException;
 import org.iceising.data.FocusArea;
 import org.iceising.model.Lattice;
 import org.iceising.model.Season;
@@ -30,14 +32,25 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
         lattices = Collections.unmodifiableSortedMap(new TreeMap<>(lattices));
     }
 
-    /** Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for. */
+    /**
+     * Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for.
+     *
+     * @throws DataFileException for the first date none of whose files can be read
+     */
     public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area) {
+        return load(catalogue, season, area, e -> {
+            throw e;
+        });
+    }
+
+    /**
+     * Reads the season as {@link #load(DataCatalogue, Season, FocusArea)} does, but goes on past files that
+     * cannot be read: each is handed to {@code skipped}, and a date left without a readable grid is
+     * unobserved, like a missing one.
+     */
+    public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area, Consumer<DataFileException> skipped) {
         SortedMap<LocalDate, Lattice> map = new TreeMap<>();
-        for (LocalDate d : season.dates()) {
-            if (catalogue.file(d).isPresent()) {
-                map.put(d, area.lattice(catalogue.load(d, area)));
-            }
-        }
+        catalogue.forEach(season.dates(), area, (d, g) -> map.put(d, area.lattice(g))).forEach(skipped);
         return new ObservedSeason(season, map);
     }
 

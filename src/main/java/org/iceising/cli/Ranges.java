@@ -1,0 +1,23 @@
+package org.iceising.cli;
+
+import java.util.Locale;
+
+/** Range checks of numeric options; a value outside is one line that gives the range. */
+final class Ranges {
+    /** Threads beyond any machine this runs on. */
+    static final int MAX_THREADS = 1024;
+
+    private Ranges() {
+    }
+
+    static int check(String option, int value, int min, int max) {
+        return (int) check(option, (long) value, min, max);
+    }
+
+    static long check(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be from %,d to %,d, got %,d", option, min, max, value));
+        }
+        return value;
+    }
+}
