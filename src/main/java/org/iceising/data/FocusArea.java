@@ -53,7 +53,7 @@ public record FocusArea(int row0, int col0, int rows, int cols) {
                     v[k] = Integer.parseInt(parts[k].trim());
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("focus area '" + text + "': '" + parts[k].trim()
-                            + "' is not a whole number from 0 to " + SeaIceGrid.ROWS + " (expected R0,C0,ROWS,COLS such as 180,80,60,60)", e);
+                            + "' is not a whole number (expected R0,C0,ROWS,COLS such as 180,80,60,60)", e);
                 }
             }
             return new FocusArea(v[0], v[1], v[2], v[3]);
