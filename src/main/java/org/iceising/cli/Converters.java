@@ -101,8 +101,7 @@ final class Converters {
         try {
             u = new URI(s.trim());
         } catch (URISyntaxException e) {
-            throw new TypeConversionException("'" + s + "' is not a web address (" + e.getReason() + " at character "
-                    + (e.getIndex() + 1) + ")");
+            throw new TypeConversionException("'" + s + "' is not a web address (" + e.getReason().toLowerCase(Locale.ROOT) + ")");
         }
         if (!"https".equalsIgnoreCase(u.getScheme()) && !"http".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
             throw new TypeConversionException("'" + s + "' is not a web address: expected https://HOST such as https://cmr.earthdata.nasa.gov");

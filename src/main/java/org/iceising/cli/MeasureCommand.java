@@ -101,6 +101,9 @@ final class MeasureCommand implements Callable<Integer> {
             }
         });
         unreadable.forEach(e -> Skipped.report(spec, e.getMessage()));
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("none of the " + dates.size() + " grids between " + from + " and " + to + " can be read");
+        }
 
         PrintWriter o = spec.commandLine().getOut();
         o.println("area: " + (a.arctic() ? "arctic (whole grid)" : a.area().toString()) + ", data: " + dir);

@@ -16,8 +16,13 @@ final class Ranges {
 
     static long check(String option, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be from %,d to %,d, got %,d", option, min, max, value));
+            throw new IllegalArgumentException(option + " must be from " + n(min) + " to " + n(max) + ", got " + n(value));
         }
         return value;
+    }
+
+    /** 46,341 and 100,000,000 with separators, years such as 2018 without. */
+    private static String n(long v) {
+        return String.format(Locale.ROOT, Math.abs(v) < 10_000 ? "%d" : "%,d", v);
     }
 }
