@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.SampleData;
+import org.iceising.data.SeaIceGrid;
 import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
@@ -76,8 +77,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         AreaOption a = AreaOption.parse(area);
         DataCatalogue catalogue = Skipped.scan(spec, data == null ? SampleData.directory() : data);
-        Lattice observedStart = a.area().lattice(catalogue.load(start));
-        Lattice observedEnd = end == null ? null : a.area().lattice(catalogue.load(end));
+        Lattice observedStart = a.area().lattice(observed(catalogue, start, a));
+        Lattice observedEnd = end == null ? null : a.area().lattice(observed(catalogue, end, a));
         if (observedEnd != null && !observedEnd.sameShape(observedStart)) {
             // cells flagged on one day only (missing data) are dropped from both
             Lattice[] both = Lattice.restrictToCommonMask(observedStart, observedEnd);
@@ -121,6 +122,13 @@ final class SimulateCommand implements Callable<Integer> {
                 meanSd(stats[0], "%.2f"), meanSd(stats[1], "%.2f"), meanSd(stats[2], "%.4f"));
         o.println("wrote " + out);
         return 0;
+    }
+
+    /** The grid of a date; damaged copies passed over for a good one are reported. */
+    private SeaIceGrid observed(DataCatalogue catalogue, LocalDate date, AreaOption a) {
+        DataCatalogue.Loaded loaded = catalogue.read(date, a.area());
+        loaded.skipped().forEach(e -> Skipped.report(spec, e.getMessage()));
+        return loaded.grid();
     }
 
     /** "mean ± sd" (sample standard deviation; just the mean for one value). */

@@ -47,7 +47,11 @@ public final class AtomicFiles {
         if (dir == null || Files.isDirectory(abs)) {
             throw new FileSystemException(target.toString(), null, "is a folder; give a file name to write to");
         }
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw named(dir.toString(), "cannot create the folder", e);
+        }
         // a fresh name opened with CREATE_NEW gets the user's usual permissions (createTempFile's are owner-only)
         Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
         try {
@@ -60,12 +64,17 @@ public final class AtomicFiles {
             if (e instanceof FileSystemException f && f.getFile() != null && !f.getFile().equals(tmp.toString())) {
                 throw e;
             }
-            FileSystemException named = new FileSystemException(target.toString(), null, IoWords.of(e));
-            named.initCause(e);
-            throw named;
+            throw named(target.toString(), "cannot be written", e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** A failure that names the user's path and what could not be done there. */
+    private static FileSystemException named(String path, String what, IOException cause) {
+        FileSystemException e = new FileSystemException(path, null, what + " (" + IoWords.of(cause) + ")");
+        e.initCause(cause);
+        return e;
     }
 
     public static void writeText(Path target, TextBody body) throws IOException {

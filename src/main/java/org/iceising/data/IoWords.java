@@ -55,7 +55,7 @@ public final class IoWords {
             return f.getReason() != null ? lowerFirst(f.getReason()) : "input/output error";
         }
         String m = e.getMessage();
-        return m == null || m.isBlank() || CLASS_NAME.matcher(m).find() ? "input/output error" : m;
+        return m == null || m.isBlank() || CLASS_NAME.matcher(m).find() ? "input/output error" : lowerFirst(m);
     }
 
     /** The failure as one line naming the file where Java knows it: "/proc/x: permission denied". */
