@@ -115,6 +115,13 @@ class HostileInputTest {
         assertClean(r.err());
     }
 
+    @Test
+    void aParameterTableThatIsNotTextIsNamed() throws IOException {
+        Path binary = Files.copy(NT_2018.resolve("nt_20180916_f18_nrt_n.bin"), tmp.resolve("params.csv"));
+        refused("iceising evaluate: " + binary + ": cannot be read (not text: it holds bytes that are not characters of its encoding)",
+                "evaluate", "--params", binary.toString());
+    }
+
     private List<Path> copyGrids(Path to, int count) throws IOException {
         Files.createDirectories(to);
         List<Path> copies = new ArrayList<>();
