@@ -33,14 +33,19 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
     }
 
     /**
-     * Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for.
+     * Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for
+     * (a damaged copy of a day gives way to a good one).
      *
      * @throws DataFileException for the first date none of whose files can be read
      */
     public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area) {
-        return load(catalogue, season, area, e -> {
-            throw e;
-        });
+        SortedMap<LocalDate, Lattice> map = new TreeMap<>();
+        for (LocalDate d : season.dates()) {
+            if (catalogue.file(d).isPresent()) {
+                map.put(d, area.lattice(catalogue.load(d, area)));
+            }
+        }
+        return new ObservedSeason(season, map);
     }
 
     /**
