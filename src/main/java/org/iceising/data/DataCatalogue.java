@@ -101,6 +101,17 @@ public final class DataCatalogue {
                     problems.add(shown(dir, f) + ": cannot be read (" + IoWords.of(e) + "); the grids in it are left out");
                     return FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null) {
+                        if (d.equals(dir)) {
+                            throw e;
+                        }
+                        problems.add(shown(dir, d) + ": listing it failed part way (" + IoWords.of(e) + "); some grids in it may be left out");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
             });
         } catch (IOException e) {
             throw new DataFileException(dir, "cannot list the folder (" + IoWords.of(e) + ")", e);
@@ -132,10 +143,10 @@ public final class DataCatalogue {
         for (LocalDate d : byDate.keySet()) {
             List<Entry> ranked = ranked(d);
             for (GridProduct p : GridProduct.values()) {
-                List<Path> same = ranked.stream().filter(e -> e.name().product() == p).map(e -> directory.relativize(e.file())).toList();
+                List<String> same = ranked.stream().filter(e -> e.name().product() == p).map(e -> shown(directory, e.file())).toList();
                 if (same.size() > 1) {
-                    out.add(d + ": " + same.size() + " " + p.label() + " files (" + same.stream().map(Path::toString)
-                            .reduce((a, b) -> a + ", " + b).orElse("") + "); " + same.get(0) + " is read first");
+                    out.add(d + ": " + same.size() + " " + p.label() + " files (" + String.join(", ", same) + "); " + same.get(0)
+                            + " is read first");
                 }
             }
         }
