@@ -63,8 +63,11 @@ final class EvaluateJob implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv or parquet. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    /** A period and the parameters to simulate it with. */
-    record Task(PeriodTask period, IsingParams params) implements Serializable {
+    /** A period and the parameters to simulate it with (J, B0, Bx, By, I). */
+    record Task(PeriodTask period, double[] values) implements Serializable {
+        IsingParams params() {
+            return IsingParams.fromArray(values);
+        }
     }
 
     /** The local evaluate command's chains. */
@@ -124,7 +127,7 @@ final class EvaluateJob implements Callable<Integer> {
                 if (!p.season().periods().contains(p.period())) {
                     throw new IllegalArgumentException("period " + p.period() + " is not in the " + p.year() + " season");
                 }
-                out.add(new Task(p, new IsingParams(r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7))));
+                out.add(new Task(p, new IsingParams(r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7)).toArray()));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new IllegalArgumentException("parameter table " + table + ", row " + r + ": " + e.getMessage());
             }
