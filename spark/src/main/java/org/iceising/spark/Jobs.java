@@ -137,9 +137,15 @@ final class Jobs {
         return List.copyOf(out);
     }
 
-    /** Checks every --area text as the local commands read it. */
+    /** Checks every --area text as the local commands read it, and that each gets its own output folder. */
     static List<String> areas(List<String> areas) {
-        areas.forEach(AreaOption::parse);
+        java.util.Set<String> folders = new java.util.HashSet<>();
+        for (String a : areas) {
+            AreaOption.parse(a);
+            if (!folders.add(PeriodTask.folder(0, a))) {
+                throw new IllegalArgumentException("--area " + a + " is given twice (or writes to the same folder as another)");
+            }
+        }
         return List.copyOf(areas);
     }
 
