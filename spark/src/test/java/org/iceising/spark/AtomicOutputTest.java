@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,19 +108,11 @@ class AtomicOutputTest {
             ch.truncate(1000);
         }
         Path out = tmp.resolve("sets");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream before = System.err;
-        int code;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            code = SparkMain.run("generate", "--data", data.toString(), "--samples", "2", "--steps", "100", "--out", out.toString());
-        } finally {
-            System.setErr(before);
-        }
-        assertEquals(IceIsingCommand.USER_ERROR, code);
-        String lines = err.toString(StandardCharsets.UTF_8);
-        assertTrue(lines.lines().anyMatch(l -> l.startsWith("iceising-spark generate: ") && l.contains("nt_20181016_f18_nrt_n.bin")
-                && l.contains("truncated")), lines);
+        SparkJobsTest.Run r = SparkJobsTest.run("generate", "--data", data.toString(), "--samples", "2", "--steps", "100",
+                "--out", out.toString());
+        assertEquals(IceIsingCommand.USER_ERROR, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.equals("iceising-spark generate: nt_20181016_f18_nrt_n.bin: truncated: 1000 bytes, "
+                + "expected 136492")), r.err());
         assertFalse(Files.exists(out.resolve("_SUCCESS")));
         assertEquals(List.of(), dataFiles(out), "the twelve good periods' files never left the job's temporary folder");
     }

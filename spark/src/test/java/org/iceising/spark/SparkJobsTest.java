@@ -2,10 +2,12 @@ package org.iceising.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -214,10 +216,27 @@ class SparkJobsTest {
     @Test
     void anExistingOutputFolderIsRefusedInOneLine() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("taken"));
-        assertEquals(IceIsingCommand.USER_ERROR, SparkMain.run("sweep", "--data", SAMPLE.toString(), "--grid", "1",
-                "--out", out.toString()));
+        Run r = run("sweep", "--data", SAMPLE.toString(), "--grid", "1", "--out", out.toString());
+        assertEquals(IceIsingCommand.USER_ERROR, r.code());
+        assertEquals(List.of("iceising-spark sweep: output folder " + out + " already exists; a job never overwrites, "
+                + "choose another folder"), r.err().lines().filter(l -> l.startsWith("iceising-spark")).toList());
         assertEquals(Set.of(), names(out));
-        assertFalse(Files.exists(out.resolve("_SUCCESS")));
+    }
+
+    /** A job's exit code and what it wrote to standard error (Spark's own log lines included). */
+    record Run(int code, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = SparkMain.run(args);
+            return new Run(code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(before);
+        }
     }
 
     static String[] concat(String[] a, String[] b) {
