@@ -6,7 +6,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.iceising.model.ProgressMonitor;
 
 /**
- * A task's progress as a Spark accumulator (shown live on the stage page of Spark's UI), and the
+ * A task's progress as a Spark accumulator (shown on the stage page of Spark's UI), and the
  * task's cancellation (a killed job or stage) as the monitor's cancellation, so the chains stop.
  * Created on the task's thread; the services may report from their own threads.
  */
