@@ -1,10 +1,10 @@
 package org.iceising.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.DefaultData;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The grids a command reads: the folder named with --data, else the default folder that has them. */
 final class DataFolder {
@@ -15,15 +15,23 @@ final class DataFolder {
     private DataFolder() {
     }
 
-    /** Scans {@code data}, or chooses a default folder for the days from {@code from} to {@code to} and says which on {@code err}. */
-    static DataCatalogue catalogue(Path data, LocalDate from, LocalDate to, PrintWriter err) {
+    /**
+     * Scans {@code data}, or chooses a default folder for the days from {@code from} to {@code to} and
+     * says which; what the scan left out is reported as skipped, days held twice as notes.
+     */
+    static DataCatalogue catalogue(CommandSpec spec, Path data, LocalDate from, LocalDate to) {
+        DataCatalogue catalogue;
         if (data != null) {
-            return DataCatalogue.scan(data);
+            catalogue = DataCatalogue.scan(data);
+        } else {
+            DefaultData.Choice choice = DefaultData.choose(from, to);
+            if (!choice.note().isEmpty()) {
+                spec.commandLine().getErr().println(choice.note());
+            }
+            catalogue = choice.catalogue();
         }
-        DefaultData.Choice choice = DefaultData.choose(from, to);
-        if (!choice.note().isEmpty()) {
-            err.println(choice.note());
-        }
-        return choice.catalogue();
+        catalogue.problems().forEach(p -> Skipped.report(spec, p));
+        catalogue.duplicates().forEach(d -> Skipped.note(spec, d));
+        return catalogue;
     }
 }

@@ -39,6 +39,10 @@ final class FitCommand implements Callable<Integer> {
 
     /** The fitter's defaults, their one definition. */
     private static final DirectFitter.Config DEFAULTS = DirectFitter.Config.defaults(1);
+    static final int MAX_EVALUATIONS = 1_000_000;
+    static final int MAX_SEEDS = 1_000;
+    /** CMA-ES for five parameters wants about 10; thousands only multiply the simulations of one generation. */
+    static final int MAX_POPULATION = 1_000;
 
     @Option(names = "--evaluations", paramLabel = "N", description = "Evaluations per period. Default: ${DEFAULT-VALUE}.")
     int evaluations = DEFAULTS.maxEvaluations();
@@ -54,10 +58,13 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Ranges.check("--evaluations", evaluations, 1, MAX_EVALUATIONS);
+        Ranges.check("--seeds", seeds, 1, MAX_SEEDS);
+        Ranges.check("--population", population, 2, MAX_POPULATION);
+        int t = chains.threads();
         ObservedSeason observed = season.load();
         DirectFitter.Config config = new DirectFitter.Config(seeds, evaluations, population, 0.3, chains.seed, chains.steps,
                 SimulationSettings.study());
-        int t = chains.threads();
         SeasonBounds bounds = SeasonBounds.study();
         ConsoleProgress progress = new ConsoleProgress(System.err);
         SortedMap<SemiMonthlyPeriod, DirectFitter.Result> fits;

@@ -2,6 +2,7 @@ package org.iceising.cli;
 
 import java.nio.file.Path;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.FocusArea;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.model.Season;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,9 +11,6 @@ import picocli.CommandLine.Spec;
 
 /** The options that pick an observed season: data folder, year, area. */
 final class SeasonOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
-
     @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
@@ -23,10 +21,20 @@ final class SeasonOptions {
     @Option(names = "--area", defaultValue = "focus", paramLabel = "AREA", description = AreaOption.DESCRIPTION)
     String area;
 
+    /** Seasons the satellite record can hold (it starts in October 1978), and not far beyond. */
+    static final int FIRST_YEAR = 1978;
+    static final int LAST_YEAR = 2100;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** Reads the season; files that cannot be read are reported and their dates count as unobserved. */
     ObservedSeason load() {
+        Ranges.check("--season", year, FIRST_YEAR, LAST_YEAR);
+        FocusArea focus = AreaOption.parse(area).area();
         Season study = Season.study(year);
-        DataCatalogue catalogue = DataFolder.catalogue(data, study.start(), study.end(), command.commandLine().getErr());
-        ObservedSeason season = ObservedSeason.load(catalogue, study, AreaOption.parse(area).area());
+        DataCatalogue catalogue = DataFolder.catalogue(spec, data, study.start(), study.end());
+        ObservedSeason season = ObservedSeason.load(catalogue, study, focus, e -> Skipped.report(spec, e.getMessage()));
         if (season.starts().isEmpty()) {
             throw new IllegalArgumentException("no observed period start of the " + year + " season in " + catalogue.directory());
         }

@@ -12,6 +12,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -50,15 +51,23 @@ public final class AtomicFiles {
      * Writes {@code target} under a temporary name beside it and renames it into place. A file already
      * there keeps its permissions; anything there that is not a regular file (a link, a pipe, a device,
      * a folder) is refused and left alone, as is a read-only file. Temporary files that killed runs
-     * left for the same target are removed first.
+     * left for the same target are removed first. A failure names {@code target}, never the
+     * temporary name.
      *
      * @throws IOException if the target cannot be replaced (the message says why, naming it) or writing fails
      */
     public static void write(Path target, StreamBody body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        if (dir == null) {
+            throw new FileSystemException(target.toString(), null, "is a folder; give a file name to write to");
+        }
         Set<PosixFilePermission> mode = checkReplaceable(abs);
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw named(dir.toString(), "cannot create the folder", e);
+        }
         removeStaleTemporaries(abs);
         Path tmp = temporaryFor(abs);
         try {
@@ -74,6 +83,11 @@ public final class AtomicFiles {
                 Files.setPosixFilePermissions(tmp, mode);
             }
             moveIntoPlace(tmp, abs);
+        } catch (IOException e) {
+            if (e instanceof FileSystemException f && f.getFile() != null && !f.getFile().equals(tmp.toString())) {
+                throw e;
+            }
+            throw named(target.toString(), "cannot be written", e);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -144,6 +158,13 @@ public final class AtomicFiles {
         }
         return Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)
                 ? Files.getPosixFilePermissions(target) : null;
+    }
+
+    /** A failure that names the user's path and what could not be done there. */
+    private static FileSystemException named(String path, String what, IOException cause) {
+        FileSystemException e = new FileSystemException(path, null, what + " (" + IoWords.of(cause) + ")");
+        e.initCause(cause);
+        return e;
     }
 
     public static void writeText(Path target, TextBody body) throws IOException {

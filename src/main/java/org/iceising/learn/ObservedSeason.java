@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.DataFileException;
 import org.iceising.data.FocusArea;
 import org.iceising.data.GridCache;
 import org.iceising.model.Lattice;
@@ -32,9 +34,25 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
         lattices = Collections.unmodifiableSortedMap(new TreeMap<>(lattices));
     }
 
-    /** Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for. */
+    /**
+     * Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for
+     * (a damaged copy of a day gives way to a good one).
+     *
+     * @throws DataFileException for the first date none of whose files can be read
+     */
     public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area) {
         return new ObservedSeason(season, new GridCache(catalogue, 1).lattices(season.dates(), area, ProgressMonitor.NONE));
+    }
+
+    /**
+     * Reads the season as {@link #load(DataCatalogue, Season, FocusArea)} does, but goes on past files that
+     * cannot be read: each is handed to {@code skipped}, and a date left without a readable grid is
+     * unobserved, like a missing one.
+     */
+    public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area, Consumer<DataFileException> skipped) {
+        SortedMap<LocalDate, Lattice> map = new TreeMap<>();
+        catalogue.forEach(season.dates(), area, (d, g) -> map.put(d, area.lattice(g))).forEach(skipped);
+        return new ObservedSeason(season, map);
     }
 
     /** Boundary dates of the season without an observation. */

@@ -190,7 +190,7 @@ public record Preset(String name, IsingParams params, Double temperature, Long s
     /** What the JSON reader found wrong, without its advice on lenient parsing or its position (given already). */
     private static String gsonSays(Exception e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
-        m = m.replaceAll("Use JsonReader.setLenient\\(true\\) to accept ", "").replaceAll("(?s)\\s*at line \\d+ column \\d+.*$", "")
+        m = m.replaceAll("Use JsonReader\\.\\w+\\([^)]*\\) to accept ", "").replaceAll("(?s)\\s*at line \\d+ column \\d+.*$", "")
                 .replace("BEGIN_OBJECT", "'{'").replace("END_OBJECT", "'}'").replace("NUMBER", "a number")
                 .replace("STRING", "a string").replace("NAME", "a member name").replace("END_DOCUMENT", "the end of the text");
         return m.isEmpty() ? "malformed" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
