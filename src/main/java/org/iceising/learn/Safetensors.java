@@ -22,12 +22,13 @@ import java.util.Map;
  * 8-byte little-endian header length n, n bytes of JSON mapping each tensor's name to its dtype,
  * shape and [begin, end) byte offsets into the data that follows, an optional
  * {@code __metadata__} entry of strings, then the raw little-endian data. Reads F32, F64, F16 and
- * BF16 tensors as floats. Everything the header says is checked against the file before a byte of
+ * BF16 tensors as floats (integer tensors, such as batch norm's counters, are listed but not read). Everything the header says is checked against the file before a byte of
  * data is read: sizes, offsets inside the data, byte counts that match shape × dtype.
  */
 final class Safetensors {
     /** Largest header accepted (the format's reference reader allows 100 MB). */
     static final long MAX_HEADER = 100_000_000L;
+    private static final java.util.Set<String> FLOAT_TYPES = java.util.Set.of("F32", "F64", "F16", "BF16");
 
     /** One tensor's place in the file. */
     record Entry(String dtype, long[] shape, long begin, long end) {
@@ -155,7 +156,11 @@ final class Safetensors {
             case "F64" -> 8;
             case "F32" -> 4;
             case "F16", "BF16" -> 2;
-            default -> throw bad(path, "tensor '" + name + "' is of type " + dtype + "; only F32, F64, F16 and BF16 weights are read");
+            case "I64", "U64" -> 8;
+            case "I32", "U32" -> 4;
+            case "I16", "U16" -> 2;
+            case "I8", "U8", "BOOL" -> 1;
+            default -> throw bad(path, "tensor '" + name + "' is of the unknown type " + dtype);
         };
     }
 
@@ -164,6 +169,9 @@ final class Safetensors {
         Entry e = entries.get(name);
         if (e == null) {
             throw new IllegalArgumentException("no tensor '" + name + "' in " + path);
+        }
+        if (!FLOAT_TYPES.contains(e.dtype())) {
+            throw bad(path, "tensor '" + name + "' is of type " + e.dtype() + "; weights are read from F32, F64, F16 and BF16 tensors");
         }
         if (e.length() > Integer.MAX_VALUE - 8) {
             throw bad(path, "tensor '" + name + "' has too many values to load");
