@@ -133,7 +133,7 @@ class PretrainedWeightsTest {
         // key = rows 8..15 of qkv: key W[in][out] = (8 + out) * 8 + in + 1
         assertEquals((8 + 2) * 8 + 5 + 1, timm.weights().get("encoder.layer.0.attention.attention.key.weight").getFloat(5, 2));
         assertArrayEquals(new float[] {17, 18, 19, 20, 21, 22, 23, 24}, timm.weights().get("encoder.layer.0.attention.attention.value.bias").toFloatVector());
-        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, timm.weights().get("embeddings.cls_token").toFloatVector());
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, timm.weights().get("embeddings.cls_token").reshape(8).toFloatVector());
     }
 
     @Test
