@@ -6,16 +6,11 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Loss;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * The ViT: a SameDiff graph with placeholders for the NHWC features and the standardised targets.
@@ -42,26 +37,16 @@ final class SameDiffNetwork implements InverseNetwork {
         return Network.VIT;
     }
 
+    /**
+     * One Adam step. The loss returned is the minibatch's at the weights the step starts from (what
+     * DL4J's score gives for the other networks): SameDiff's fit on one DataSet reports none, so it is
+     * computed by a forward pass first (no dropout or batch norm here, so training and inference agree).
+     */
     @Override
     public double fit(DataSet batch) {
-        LastLoss last = new LastLoss();
-        sd.fit(batch, last);
-        return last.loss;
-    }
-
-    /** Keeps the loss of the last training iteration (SameDiff's fit on one DataSet records no loss curve). */
-    private static final class LastLoss extends BaseListener {
-        double loss = Double.NaN;
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public void iterationDone(SameDiff sd, At at, MultiDataSet data, Loss l) {
-            loss = l.totalLoss();
-        }
+        double before = loss(batch);
+        sd.fit(batch);
+        return before;
     }
 
     @Override
