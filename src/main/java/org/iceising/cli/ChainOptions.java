@@ -5,6 +5,9 @@ import picocli.CommandLine.Option;
 
 /** How the Metropolis chains of a command run: seed, steps per period and threads. */
 final class ChainOptions {
+    /** Steps per period for 3,600 cells: 2 x 10^10 is 400,000 times the study's 50,000. */
+    static final long MAX_STEPS = 20_000_000_000L;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -15,11 +18,9 @@ final class ChainOptions {
     @Option(names = "--threads", paramLabel = "T", description = "Threads. Default: all cores.")
     Integer threads;
 
+    /** The thread count, after checking the range of every chain option. */
     int threads() {
-        int t = threads == null ? Ensemble.defaultThreads() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + t);
-        }
-        return t;
+        Ranges.check("--steps", steps, 1, MAX_STEPS);
+        return threads == null ? Ensemble.defaultThreads() : Ranges.check("--threads", threads, 1, Ranges.MAX_THREADS);
     }
 }

@@ -53,9 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (seeds < 1) {
-            throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
-        }
+        Ranges.check("--seeds", seeds, 1, FitCommand.MAX_SEEDS);
         if (set != null && source.model == null) {
             throw new IllegalArgumentException("--set needs --model: recovery tests a model on held-out samples");
         }

@@ -37,6 +37,11 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "DATE", description = "Start of the one period to fit (the 1st or the 16th).")
     LocalDate period;
 
+    static final int MAX_EVALUATIONS = 1_000_000;
+    static final int MAX_SEEDS = 1_000;
+    /** CMA-ES for five parameters wants about 10; thousands only multiply the simulations of one generation. */
+    static final int MAX_POPULATION = 1_000;
+
     @Option(names = "--evaluations", defaultValue = "400", paramLabel = "N", description = "Evaluations per period. Default: ${DEFAULT-VALUE}.")
     int evaluations;
 
@@ -51,10 +56,13 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Ranges.check("--evaluations", evaluations, 1, MAX_EVALUATIONS);
+        Ranges.check("--seeds", seeds, 1, MAX_SEEDS);
+        Ranges.check("--population", population, 2, MAX_POPULATION);
+        int t = chains.threads();
         ObservedSeason observed = season.load();
         DirectFitter.Config config = new DirectFitter.Config(seeds, evaluations, population, 0.3, chains.seed, chains.steps,
                 SimulationSettings.study());
-        int t = chains.threads();
         SeasonBounds bounds = SeasonBounds.study();
         ConsoleProgress progress = new ConsoleProgress(System.err);
         SortedMap<SemiMonthlyPeriod, DirectFitter.Result> fits;
@@ -63,7 +71,7 @@ final class FitCommand implements Callable<Integer> {
                 SemiMonthlyPeriod p = new SemiMonthlyPeriod(period);
                 if (!observed.observedPeriods().contains(p)) {
                     throw new IllegalArgumentException("period " + p + " is not observed at both ends in " + season.year
-                            + "'s season (missing: " + observed.missing() + ")");
+                            + "'s season (missing: " + observed.missingText() + ")");
                 }
                 ObservedSeason.Pair pair = observed.pair(p);
                 ParameterBounds b = bounds.forPeriod(p);

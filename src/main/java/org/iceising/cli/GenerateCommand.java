@@ -33,6 +33,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ChainOptions chains;
 
+    /** A hundred times the study's 10,000 per period. */
+    static final int MAX_SAMPLES = 1_000_000;
+
     @Option(names = "--samples", defaultValue = "10000", paramLabel = "N", description = "Samples per period. Default: ${DEFAULT-VALUE} (the study's).")
     int samples;
 
@@ -52,10 +55,12 @@ final class GenerateCommand implements Callable<Integer> {
         SeasonBounds bounds = new SeasonBounds(
                 meltBounds == null ? ParameterBounds.studyMelt() : ParameterBounds.parse(meltBounds),
                 freezeBounds == null ? ParameterBounds.studyFreeze() : ParameterBounds.parse(freezeBounds));
+        Ranges.check("--samples", samples, 1, MAX_SAMPLES);
+        int threads = chains.threads();
         ObservedSeason observed = season.load();
         TrainingSetGenerator generator = new TrainingSetGenerator(
                 new TrainingSetGenerator.Settings(samples, chains.seed, chains.steps, bounds, SimulationSettings.study()),
-                chains.threads());
+                threads);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "season %d: %d period starts observed, %d samples each, %d steps per 3,600 cells, seed %d%n",
                 season.year, observed.starts().size(), samples, chains.steps, chains.seed);

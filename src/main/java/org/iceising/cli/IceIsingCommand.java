@@ -1,7 +1,11 @@
 package org.iceising.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.iceising.data.DataFileException;
+import org.iceising.data.IoWords;
 import org.iceising.data.download.DownloadException;
 import org.iceising.data.download.EarthdataAuthException;
 import org.iceising.data.download.NoGranulesException;
@@ -10,6 +14,8 @@ import org.iceising.learn.TrainingSetException;
 import org.iceising.model.CancelledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The command line: every command is a thin layer over the services below it. */
 @Command(name = "iceising", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -22,47 +28,103 @@ public final class IceIsingCommand {
 
     /** Exit code for wrong arguments, missing data and bad files. */
     public static final int USER_ERROR = 2;
+    /** Exit code of a command that finished with what it could read but skipped some inputs (each named on stderr). */
+    public static final int SOME_INPUTS_SKIPPED = 3;
+
+    /** The option that shows the libraries' own log lines (off by default), read before any logger starts. */
+    static final String VERBOSE = "--verbose";
+
+    @Option(names = VERBOSE, scope = ScopeType.INHERIT,
+            description = "Also show the libraries' log lines (netCDF, ND4J) and, for an unexpected failure, its details.")
+    boolean verbose;
+
+    /** Inputs skipped in this run (see {@link Skipped}). */
+    int skipped;
 
     private IceIsingCommand() {
     }
 
-    /** Builds the command line with IceIsing's error handling: one line on stderr, exit code 2. */
+    /**
+     * Builds the command line with IceIsing's error handling: every failure is one line on stderr
+     * ("iceising CMD: what is wrong"), exit code 2; a run that skipped inputs ends with 3.
+     */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new IceIsingCommand());
+        IceIsingCommand root = new IceIsingCommand();
+        CommandLine cl = new CommandLine(root);
+        // every command's -V/--version prints the version, not only the top-level one
+        VersionProvider version = new VersionProvider();
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        Converters.register(cl);
+        cl.setExecutionStrategy(parseResult -> {
+            int code;
+            try {
+                code = new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                CommandLine line = parseResult.subcommand() == null ? cl : lastCommand(parseResult);
+                line.getErr().println(line.getCommandSpec().qualifiedName()
+                        + ": not enough memory for this (a smaller area, lattice or sample count needs less; or give Java more with -Xmx)");
+                return USER_ERROR;
+            }
+            return code == 0 && root.skipped > 0 ? SOME_INPUTS_SKIPPED : code;
+        });
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             PrintWriter err = line.getErr();
             String name = line.getCommandSpec().qualifiedName();
-            if (e instanceof CancelledException) {
-                err.println(name + ": cancelled");
-                return USER_ERROR;
+            err.println(name + ": " + words(e, root.verbose));
+            if (root.verbose && !expected(e)) {
+                e.printStackTrace(err);
             }
-            if (e instanceof EarthdataAuthException || e instanceof NoGranulesException) {
-                err.println(name + ": " + e.getMessage());
-                return USER_ERROR;
-            }
-            if (e instanceof DownloadException) {
-                err.println(name + ": " + e.getMessage());
-                return 1;
-            }
-            if (e instanceof DataFileException || e instanceof IllegalArgumentException || e instanceof ModelFileException
-                    || e instanceof TrainingSetException
-                    || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-                err.println(name + ": " + e.getMessage());
-                return USER_ERROR;
-            }
-            throw e;
+            return e instanceof DownloadException && !(e instanceof EarthdataAuthException || e instanceof NoGranulesException)
+                    ? 1 : USER_ERROR;
         });
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine line = e.getCommandLine();
-            line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-            line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
+            String name = line.getCommandSpec().qualifiedName();
+            line.getErr().println(name + ": " + e.getMessage().strip().replace(System.lineSeparator(), "; ")
+                    + " (see '" + name + " --help')");
             return USER_ERROR;
         });
         return cl;
     }
 
+    private static CommandLine lastCommand(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult p = parseResult;
+        while (p.subcommand() != null) {
+            p = p.subcommand();
+        }
+        return p.commandSpec().commandLine();
+    }
+
+    /** The one place that turns a failure into the user's line (after "iceising CMD: "). */
+    static String words(Exception e, boolean verbose) {
+        if (e instanceof CancelledException) {
+            return "cancelled";
+        }
+        if (e instanceof IOException io) {
+            return IoWords.line(io);
+        }
+        if (e instanceof UncheckedIOException io) {
+            return IoWords.line(io);
+        }
+        if (expected(e)) {
+            return e.getMessage();
+        }
+        return "unexpected failure" + (e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")")
+                + (verbose ? "" : "; run again with " + VERBOSE + " for the details");
+    }
+
+    /** Failures that are the user's input or environment, whose message says it all. */
+    private static boolean expected(Exception e) {
+        return e instanceof CancelledException || e instanceof DownloadException || e instanceof DataFileException
+                || e instanceof IllegalArgumentException || e instanceof ModelFileException || e instanceof TrainingSetException
+                || e instanceof IOException || e instanceof UncheckedIOException;
+    }
+
     /** Runs a command and flushes its output (print without a newline is not flushed by itself). */
     public static int run(String... args) {
+        if (Arrays.asList(args).contains(VERBOSE)) {
+            Logging.verbose();
+        }
         CommandLine cl = commandLine();
         int code = cl.execute(args);
         cl.getOut().flush();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.iceising.data.CellFlag;
+import org.iceising.data.DataFileException;
 import org.iceising.data.GridReader;
 import org.iceising.data.SeaIceGrid;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Describes NSIDC grid files: format, date, sensors, a histogram of concentrations and the flagged cells.")
+        description = {"Describes NSIDC grid files: format, date, sensors, a histogram of concentrations and the flagged cells.",
+                "A file that cannot be read is named with the reason and the others are still described."})
 final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,18 +27,24 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        boolean first = true;
+        int described = 0;
         for (Path f : files) {
-            if (!first) {
+            SeaIceGrid g;
+            List<String> variables;
+            try {
+                g = GridReader.read(f);
+                variables = GridReader.variables(f);
+            } catch (DataFileException e) {
+                Skipped.report(spec, e.getMessage());
+                continue;
+            }
+            if (described++ > 0) {
                 o.println();
             }
-            first = false;
-            SeaIceGrid g = GridReader.read(f);
             o.println(f.getFileName());
             o.printf(Locale.ROOT, "  format    %s%n", g.productKind().label());
             o.printf(Locale.ROOT, "  date      %s%n", g.date());
-            o.printf(Locale.ROOT, "  sensor    %s%s%n", g.sensor(), g.variable() == null ? "" : " (variable " + g.variable() + ")");
-            List<String> variables = GridReader.variables(f);
+            o.printf(Locale.ROOT, "  sensor    %s%s%n", g.sensor(), g.variable().isEmpty() ? "" : " (variable " + g.variable() + ")");
             if (variables.size() > 1) {
                 o.printf(Locale.ROOT, "  sensors   %s%n", String.join(", ", variables));
             }
@@ -60,6 +68,6 @@ final class InfoCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "    %s %,7d %s%n", label, bins[b], "#".repeat((int) Math.round(40.0 * bins[b] / max)));
             }
         }
-        return 0;
+        return described == 0 ? IceIsingCommand.USER_ERROR : 0;
     }
 }

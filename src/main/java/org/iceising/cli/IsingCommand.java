@@ -21,7 +21,11 @@ final class IsingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--size", required = true, paramLabel = "L", description = "Lattice side.")
+    /** L x L sites must stay well inside an int and the memory of a desktop (4,096^2 = 16.8 M sites). */
+    static final int MAX_SIZE = 4096;
+    static final int MAX_SWEEPS = 10_000_000;
+
+    @Option(names = "--size", required = true, paramLabel = "L", description = "Lattice side, 2 to " + MAX_SIZE + ".")
     int size;
 
     @Option(names = "--temperature", required = true, paramLabel = "T", description = "Temperature (J = k_B = 1).")
@@ -51,12 +55,8 @@ final class IsingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (size < 2) {
-            throw new IllegalArgumentException("--size must be at least 2, got " + size);
-        }
-        if (sweeps < 5) {
-            throw new IllegalArgumentException("--sweeps must be at least 5, got " + sweeps);
-        }
+        Ranges.check("--size", size, 2, MAX_SIZE);
+        Ranges.check("--sweeps", sweeps, 5, MAX_SWEEPS);
         SpinKind kind = choice(SpinKind.class, spins, "--spins");
         Boundary b = choice(Boundary.class, boundary, "--boundary");
         SimulationSettings settings = new SimulationSettings(temperature, kind, b);

@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.iceising.data.ArcticExtent;
 import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.DataFileException;
 import org.iceising.data.GridGeometry;
 import org.iceising.data.SampleData;
 import org.iceising.data.SeaIceGrid;
@@ -32,7 +35,7 @@ final class MeasureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First date, YYYY-MM-DD.")
@@ -55,9 +58,9 @@ final class MeasureCommand implements Callable<Integer> {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
-        Path dir = data == null ? SampleData.directory() : data;
-        DataCatalogue catalogue = DataCatalogue.scan(dir);
         AreaOption a = AreaOption.parse(area);
+        DataCatalogue catalogue = DataFolder.catalogue(spec, data, from, to);
+        Path dir = catalogue.directory();
         List<LocalDate> dates = new ArrayList<>(catalogue.dates().subSet(from, to.plusDays(1)));
         if (semiMonthly) {
             dates.removeIf(d -> d.getDayOfMonth() != 1 && d.getDayOfMonth() != 16);
@@ -69,13 +72,15 @@ final class MeasureCommand implements Callable<Integer> {
         Path indexCsv = ancillary(dir, "extent").resolve(SEA_ICE_INDEX_CSV);
         Optional<SeaIceIndex> index = a.arctic() && Files.isRegularFile(indexCsv)
                 ? Optional.of(SeaIceIndex.load(indexCsv)) : Optional.empty();
+        index.ifPresent(i -> i.problems().forEach(p -> Skipped.report(spec, p)));
 
         List<String[]> rows = new ArrayList<>();
         String[] header = a.arctic()
                 ? new String[] {"date", "coverage_percent", "extent_million_km2", "sea_ice_index_million_km2", "file"}
                 : new String[] {"date", "coverage_percent", "extent_percent", "active_cells", "file"};
-        for (LocalDate d : dates) {
-            SeaIceGrid g = catalogue.load(d);
+        Set<LocalDate> measured = new HashSet<>();
+        List<DataFileException> unreadable = catalogue.forEach(dates, a.area(), (d, g) -> {
+            measured.add(d);
             String file = g.source().getFileName().toString();
             if (a.arctic()) {
                 double sum = 0;
@@ -94,6 +99,10 @@ final class MeasureCommand implements Callable<Integer> {
                 rows.add(new String[] {d.toString(), fmt("%.2f", 100 * Measures.coverage(lattice)),
                         fmt("%.2f", 100 * Measures.extentFraction(lattice)), Integer.toString(lattice.activeCount()), file});
             }
+        });
+        unreadable.forEach(e -> Skipped.report(spec, e.getMessage()));
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("none of the " + dates.size() + " grids between " + from + " and " + to + " can be read");
         }
 
         PrintWriter o = spec.commandLine().getOut();
@@ -110,6 +119,11 @@ final class MeasureCommand implements Callable<Integer> {
         if (!missing.isEmpty()) {
             o.println("missing: " + missing.size() + (missing.size() == 1 ? " date has" : " dates have") + " no grid ("
                     + summarise(missing) + ")");
+        }
+        List<LocalDate> lost = dates.stream().filter(d -> !measured.contains(d)).toList();
+        if (!lost.isEmpty()) {
+            o.println("unreadable: " + lost.size() + (lost.size() == 1 ? " date has" : " dates have") + " no readable grid ("
+                    + summarise(lost) + "); the reasons are on the error stream");
         }
         if (csv != null) {
             AtomicFiles.writeText(csv, w -> {

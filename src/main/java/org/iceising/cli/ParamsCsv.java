@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.iceising.data.AtomicFiles;
+import org.iceising.data.IoWords;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
 
 /** Per-period parameters as CSV: {@code period_start,J,B0,Bx,By,I}. */
 final class ParamsCsv {
     static final String HEADER = "period_start,J,B0,Bx,By,I";
+    /** A season has 13 periods of about 60 bytes; a file of megabytes is something else. */
+    private static final long MAX_BYTES = 1L << 20;
 
     private ParamsCsv() {
     }
@@ -36,7 +39,16 @@ final class ParamsCsv {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IllegalArgumentException(file + ": " + Files.size(file) + " bytes is too large for a parameter table (at most "
+                        + MAX_BYTES + ")");
+            }
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + IoWords.of(e) + ")", e);
+        }
         if (lines.isEmpty() || !lines.get(0).trim().equals(HEADER)) {
             throw new IllegalArgumentException(file + ": line 1 must be '" + HEADER + "'");
         }

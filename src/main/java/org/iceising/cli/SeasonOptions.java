@@ -2,14 +2,16 @@ package org.iceising.cli;
 
 import java.nio.file.Path;
 import org.iceising.data.DataCatalogue;
-import org.iceising.data.SampleData;
+import org.iceising.data.FocusArea;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.model.Season;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options that pick an observed season: data folder, year, area. */
 final class SeasonOptions {
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
     @Option(names = "--season", defaultValue = "2018", paramLabel = "YEAR",
@@ -19,9 +21,20 @@ final class SeasonOptions {
     @Option(names = "--area", defaultValue = "focus", paramLabel = "AREA", description = AreaOption.DESCRIPTION)
     String area;
 
+    /** Seasons the satellite record can hold (it starts in October 1978), and not far beyond. */
+    static final int FIRST_YEAR = 1978;
+    static final int LAST_YEAR = 2100;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** Reads the season; files that cannot be read are reported and their dates count as unobserved. */
     ObservedSeason load() {
-        DataCatalogue catalogue = DataCatalogue.scan(data == null ? SampleData.directory() : data);
-        ObservedSeason season = ObservedSeason.load(catalogue, Season.study(year), AreaOption.parse(area).area());
+        Ranges.check("--season", year, FIRST_YEAR, LAST_YEAR);
+        FocusArea focus = AreaOption.parse(area).area();
+        Season study = Season.study(year);
+        DataCatalogue catalogue = DataFolder.catalogue(spec, data, study.start(), study.end());
+        ObservedSeason season = ObservedSeason.load(catalogue, study, focus, e -> Skipped.report(spec, e.getMessage()));
         if (season.starts().isEmpty()) {
             throw new IllegalArgumentException("no observed period start of the " + year + " season in " + catalogue.directory());
         }

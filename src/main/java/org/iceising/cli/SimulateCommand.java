@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
-import org.iceising.data.SampleData;
+import org.iceising.data.SeaIceGrid;
 import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
@@ -29,7 +29,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
     @Option(names = "--start", required = true, paramLabel = "DATE", description = "Observed start date, YYYY-MM-DD.")
@@ -44,6 +44,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N",
             description = "Metropolis steps per run. Default: the study's 50,000 per 3,600 active cells.")
     Long steps;
+
+    /** Each run keeps its final lattice in memory until the file is written. */
+    static final int MAX_RUNS = 10_000;
 
     @Option(names = "--runs", defaultValue = "1", paramLabel = "K", description = "Independent runs. Default: ${DEFAULT-VALUE}.")
     int runs;
@@ -66,20 +69,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IsingParams p = IsingParams.parse(params);
-        if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
-        }
-        int t = threads == null ? Ensemble.defaultThreads() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + t);
-        }
-        if (steps != null && steps < 0) {
-            throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
+        Ranges.check("--runs", runs, 1, MAX_RUNS);
+        int t = threads == null ? Ensemble.defaultThreads() : Ranges.check("--threads", threads, 1, Ranges.MAX_THREADS);
+        if (steps != null) {
+            Ranges.check("--steps", steps, 0, ChainOptions.MAX_STEPS);
         }
         AreaOption a = AreaOption.parse(area);
-        DataCatalogue catalogue = DataCatalogue.scan(data == null ? SampleData.directory() : data);
-        Lattice observedStart = a.area().lattice(catalogue.load(start));
-        Lattice observedEnd = end == null ? null : a.area().lattice(catalogue.load(end));
+        DataCatalogue catalogue = DataFolder.catalogue(spec, data, start, end == null ? start : end);
+        Lattice observedStart = a.area().lattice(observed(catalogue, start, a));
+        Lattice observedEnd = end == null ? null : a.area().lattice(observed(catalogue, end, a));
         if (observedEnd != null && !observedEnd.sameShape(observedStart)) {
             // cells flagged on one day only (missing data) are dropped from both
             Lattice[] both = Lattice.restrictToCommonMask(observedStart, observedEnd);
@@ -123,6 +121,13 @@ final class SimulateCommand implements Callable<Integer> {
                 meanSd(stats[0], "%.2f"), meanSd(stats[1], "%.2f"), meanSd(stats[2], "%.4f"));
         o.println("wrote " + out);
         return 0;
+    }
+
+    /** The grid of a date; damaged copies passed over for a good one are reported. */
+    private SeaIceGrid observed(DataCatalogue catalogue, LocalDate date, AreaOption a) {
+        DataCatalogue.Loaded loaded = catalogue.read(date, a.area());
+        loaded.skipped().forEach(e -> Skipped.report(spec, e.getMessage()));
+        return loaded.grid();
     }
 
     /** "mean ± sd" (sample standard deviation; just the mean for one value). */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains one of the study's networks on a training set and saves it with its metadata: the CNN "
                 + "(213,101 parameters), ResNet50 (25,558,901) or the ViT (85,259,525).",
-                "MSE on standardised targets, 1 % of the samples held out for validation; R² of the held-out "
+                "MSE on standardised targets, 1 %% of the samples held out for validation; R² of the held-out "
                         + "parameters is printed at the end. Epochs, batch and learning rate default to the network's "
                         + "schedule: cnn Adam 1e-4, 20 epochs, batch 100; resnet50 SGD 1e-3 decayed x0.1 every 7 epochs, "
                         + "30 epochs, batch 32; vit Adam 5e-5, 3 epochs, batch 8."})

@@ -35,9 +35,17 @@ final class BinaryGrids {
         }
         LocalDate date = header.date();
         name.ifPresent(n -> requireSameDate(file, n.date(), date, "header"));
-        GridProduct product = name.map(GridFileName::product)
-                .orElse(header.nearRealTime() ? GridProduct.NASA_TEAM_NRT_V1 : GridProduct.NASA_TEAM_FINAL_V1);
+        GridProduct byHeader = header.nearRealTime() ? GridProduct.NASA_TEAM_NRT_V1 : GridProduct.NASA_TEAM_FINAL_V1;
+        GridProduct product = name.map(GridFileName::product).orElse(byHeader);
+        if (product.finalProduct() != byHeader.finalProduct()) {
+            throw new DataFileException(file, "file name says " + (product.finalProduct() ? "final" : "near-real-time")
+                    + " but the header's file name field '" + header.fileNameField() + "' says "
+                    + (byHeader.finalProduct() ? "final" : "near-real-time"));
+        }
         String sensor = name.map(GridFileName::sensor).orElse(header.sensor());
+        if (!header.sensor().isEmpty() && !sensor.equals(header.sensor())) {
+            throw new DataFileException(file, "file name says " + sensor + " but the header says " + header.sensor());
+        }
         double[] c = new double[SeaIceGrid.CELLS];
         CellFlag[] flags = new CellFlag[SeaIceGrid.CELLS];
         for (int i = 0; i < SeaIceGrid.CELLS; i++) {

@@ -5,15 +5,23 @@ import java.nio.file.Path;
 /** A data file (or folder) that cannot be used; the message names the file and says what is wrong. */
 public class DataFileException extends RuntimeException {
     private final transient Path file;
+    private final String problem;
 
     public DataFileException(Path file, String problem) {
         super(name(file) + ": " + problem);
         this.file = file;
+        this.problem = problem;
     }
 
     public DataFileException(Path file, String problem, Throwable cause) {
         super(name(file) + ": " + problem, cause);
         this.file = file;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the file's name. */
+    public String problem() {
+        return problem;
     }
 
     /** The file or folder concerned. */

@@ -21,12 +21,13 @@ public record FocusArea(int row0, int col0, int rows, int cols) {
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("focus area must be at least 1 x 1, got " + rows + " rows x " + cols + " columns");
         }
-        if (row0 < 0 || row0 + rows > SeaIceGrid.ROWS) {
-            throw new IllegalArgumentException("focus area rows " + row0 + ".." + (row0 + rows - 1)
+        // long sums: R0 and ROWS near Integer.MAX_VALUE must not wrap round into the grid
+        if (row0 < 0 || (long) row0 + rows > SeaIceGrid.ROWS) {
+            throw new IllegalArgumentException("focus area rows " + row0 + ".." + ((long) row0 + rows - 1)
                     + " are outside the grid's rows 0.." + (SeaIceGrid.ROWS - 1));
         }
-        if (col0 < 0 || col0 + cols > SeaIceGrid.COLS) {
-            throw new IllegalArgumentException("focus area columns " + col0 + ".." + (col0 + cols - 1)
+        if (col0 < 0 || (long) col0 + cols > SeaIceGrid.COLS) {
+            throw new IllegalArgumentException("focus area columns " + col0 + ".." + ((long) col0 + cols - 1)
                     + " are outside the grid's columns 0.." + (SeaIceGrid.COLS - 1));
         }
     }
@@ -77,8 +78,8 @@ public record FocusArea(int row0, int col0, int rows, int cols) {
         int b;
         try {
             a = Integer.parseInt(m.group(1));
-            b = Integer.parseInt(m.group(3)) + (m.group(2).equals("-") ? 1 : 0);
-        } catch (NumberFormatException e) {
+            b = Math.addExact(Integer.parseInt(m.group(3)), m.group(2).equals("-") ? 1 : 0);
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("focus area '" + text + "': " + what + " '" + part.trim() + "' is out of range", e);
         }
         if (b <= a) {

@@ -33,30 +33,47 @@ public record GridFileName(LocalDate date, GridProduct product, String sensor) {
      */
     public static Optional<GridFileName> parse(String name) {
         try {
-            Matcher m = NASA_TEAM.matcher(name);
-            if (m.matches()) {
-                GridProduct p = m.group(3).equals("nrt") ? GridProduct.NASA_TEAM_NRT_V1 : GridProduct.NASA_TEAM_FINAL_V1;
-                return Optional.of(new GridFileName(date(m.group(1)), p, sensor(m.group(2))));
-            }
-            m = BOOTSTRAP.matcher(name);
-            if (m.matches()) {
-                return Optional.of(new GridFileName(date(m.group(1)), GridProduct.BOOTSTRAP, sensor(m.group(2))));
-            }
-            m = NETCDF_V2.matcher(name);
-            if (m.matches()) {
-                GridProduct p = m.group(1).equals("0081") ? GridProduct.NASA_TEAM_NRT_V2 : GridProduct.NASA_TEAM_FINAL_V2;
-                return Optional.of(new GridFileName(date(m.group(2)), p, ""));
-            }
-            m = CDR_V4.matcher(name);
-            if (m.matches()) {
-                return Optional.of(new GridFileName(date(m.group(1)), GridProduct.CDR, sensor(m.group(2))));
-            }
-            m = CDR_V3.matcher(name);
-            if (m.matches()) {
-                return Optional.of(new GridFileName(date(m.group(2)), GridProduct.CDR, sensor(m.group(1))));
-            }
+            return match(name);
         } catch (DateTimeParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Why a name that follows an NSIDC convention is still not a grid's name: its date does not exist
+     * ("nt_20180230_f18_nrt_n.bin" names 30 February); empty for good names and for other files.
+     */
+    public static Optional<String> impossibleDate(String name) {
+        try {
+            match(name);
+            return Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.of("follows NSIDC's naming but " + e.getParsedString() + " is not a date (YYYYMMDD)");
+        }
+    }
+
+    private static Optional<GridFileName> match(String name) {
+        Matcher m = NASA_TEAM.matcher(name);
+        if (m.matches()) {
+            GridProduct p = m.group(3).equals("nrt") ? GridProduct.NASA_TEAM_NRT_V1 : GridProduct.NASA_TEAM_FINAL_V1;
+            return Optional.of(new GridFileName(date(m.group(1)), p, sensor(m.group(2))));
+        }
+        m = BOOTSTRAP.matcher(name);
+        if (m.matches()) {
+            return Optional.of(new GridFileName(date(m.group(1)), GridProduct.BOOTSTRAP, sensor(m.group(2))));
+        }
+        m = NETCDF_V2.matcher(name);
+        if (m.matches()) {
+            GridProduct p = m.group(1).equals("0081") ? GridProduct.NASA_TEAM_NRT_V2 : GridProduct.NASA_TEAM_FINAL_V2;
+            return Optional.of(new GridFileName(date(m.group(2)), p, ""));
+        }
+        m = CDR_V4.matcher(name);
+        if (m.matches()) {
+            return Optional.of(new GridFileName(date(m.group(1)), GridProduct.CDR, sensor(m.group(2))));
+        }
+        m = CDR_V3.matcher(name);
+        if (m.matches()) {
+            return Optional.of(new GridFileName(date(m.group(2)), GridProduct.CDR, sensor(m.group(1))));
         }
         return Optional.empty();
     }

@@ -41,16 +41,20 @@ public final class GridGeometry {
         if (!Files.isRegularFile(file)) {
             throw new DataFileException(file, "no such file");
         }
+        int expected = 4 * SeaIceGrid.CELLS;
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size != expected) {
+                throw new DataFileException(file, (size < expected ? "truncated: " : "wrong size: ")
+                        + size + " bytes, expected " + expected + " (448 x 304 int32)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+            throw new DataFileException(file, "cannot be read (" + IoWords.of(e) + ")", e);
         }
-        int expected = 4 * SeaIceGrid.CELLS;
         if (bytes.length != expected) {
-            throw new DataFileException(file, (bytes.length < expected ? "truncated: " : "wrong size: ")
-                    + bytes.length + " bytes, expected " + expected + " (448 x 304 int32)");
+            throw new DataFileException(file, "changed while it was read: " + bytes.length + " bytes, expected " + expected);
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         double[] v = new double[SeaIceGrid.CELLS];

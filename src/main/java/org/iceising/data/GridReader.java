@@ -51,14 +51,11 @@ public final class GridReader {
         if (variable != null) {
             throw new DataFileException(file, "a binary grid has no variables, cannot read '" + variable + "'");
         }
-        byte[] bytes = readAll(file);
         Optional<GridFileName> name = GridFileName.parse(file);
         if (format == Format.NASA_TEAM) {
-            requireSize(file, bytes.length, BinaryGrids.NASA_TEAM_BYTES);
-            return BinaryGrids.nasaTeam(file, bytes, name);
+            return BinaryGrids.nasaTeam(file, readAll(file, BinaryGrids.NASA_TEAM_BYTES), name);
         }
-        requireSize(file, bytes.length, BinaryGrids.BOOTSTRAP_BYTES);
-        return BinaryGrids.bootstrap(file, bytes, name);
+        return BinaryGrids.bootstrap(file, readAll(file, BinaryGrids.BOOTSTRAP_BYTES), name);
     }
 
     /**
@@ -85,7 +82,7 @@ public final class GridReader {
             size = Files.size(file);
             got = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+            throw new DataFileException(file, "cannot be read (" + IoWords.of(e) + ")", e);
         }
         if (size == 0) {
             throw new DataFileException(file, "empty file");
@@ -132,11 +129,20 @@ public final class GridReader {
         return true;
     }
 
-    private static byte[] readAll(Path file) {
+    /**
+     * The file's bytes, its size checked first (a damaged or sparse file of gigabytes is refused, not
+     * read) and again after reading (a file that changed meanwhile).
+     */
+    private static byte[] readAll(Path file, int expected) {
         try {
-            return Files.readAllBytes(file);
+            requireSize(file, Files.size(file), expected);
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes(expected + 1);
+                requireSize(file, bytes.length, expected);
+                return bytes;
+            }
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+            throw new DataFileException(file, "cannot be read (" + IoWords.of(e) + ")", e);
         }
     }
 }

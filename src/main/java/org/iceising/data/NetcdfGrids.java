@@ -1,5 +1,6 @@
 package org.iceising.data;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,12 +13,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.ZipException;
 import ucar.ma2.Array;
 import ucar.ma2.DataType;
 import ucar.ma2.IndexIterator;
 import ucar.nc2.Attribute;
 import ucar.nc2.NetcdfFile;
 import ucar.nc2.Variable;
+import ucar.nc2.iosp.netcdf3.N3header;
+import ucar.unidata.io.RandomAccessFile;
 
 /**
  * Reader for the netCDF-4 products: NSIDC-0081 / NSIDC-0051 version 2 (one ubyte variable per
@@ -37,6 +42,13 @@ final class NetcdfGrids {
     private static final LocalDate F17_UNTIL = LocalDate.of(2021, 10, 31);
     private static final LocalDate F17_AGAIN_FROM = LocalDate.of(2022, 8, 29);
     private static final LocalDate F17_AGAIN_UNTIL = LocalDate.of(2022, 8, 31);
+    /** netCDF-Java's own words for a file shorter than its header says (HDF5 and netCDF-3 headers). */
+    private static final Pattern TRUNCATED = Pattern.compile("File is truncated (?:should be|calculated size)\\s*=\\s*(\\d+)\\s*actual\\s*=\\s*(\\d+)");
+
+    static {
+        // a netCDF-3 file shorter than its header says would otherwise read as zeros (0 % ice)
+        N3header.disallowFileTruncation = true;
+    }
 
     private NetcdfGrids() {
     }
@@ -65,7 +77,7 @@ final class NetcdfGrids {
             Optional<GridFileName> name = GridFileName.parse(file);
             LocalDate date = date(nc, file, name);
             boolean sensorFile = SENSOR_VARIABLE.matcher(names.get(0)).matches();
-            GridProduct product = product(nc, sensorFile, name);
+            GridProduct product = product(nc, file, sensorFile, name);
             if (variable != null) {
                 return grid(nc, file, resolve(file, variable, names), date, product, name);
             }
@@ -107,20 +119,47 @@ final class NetcdfGrids {
         return f17 ? "F17" : "F18";
     }
 
+    /**
+     * Opens the file itself, whatever its name: {@code NetcdfFile.open(String)} would take a name ending
+     * in .gz, .zip, .Z or .bz2 for a compressed file and write an uncompressed copy beside it, that is
+     * into the user's data folder.
+     */
     private static NetcdfFile open(Path file) throws IOException {
-        return NetcdfFile.open(file.toString());
+        RandomAccessFile raf = new RandomAccessFile(file.toString(), "r");
+        try {
+            return NetcdfFile.open(raf, file.toString(), null, null);
+        } catch (IOException | RuntimeException e) {
+            raf.close();
+            throw e;
+        }
     }
 
     /**
      * A damaged file makes netCDF-Java throw I/O errors but also unchecked ones (bad HDF5 structures,
-     * corrupt zlib chunks); all become one message. Our own {@link DataFileException}s pass through.
+     * corrupt zlib chunks); each becomes one message in words, without the library's own text (which
+     * names Java classes). Our own {@link DataFileException}s pass through.
      */
     private static DataFileException unreadable(Path file, Exception e) {
         if (e instanceof DataFileException d) {
             return d;
         }
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new DataFileException(file, "cannot be read as netCDF (" + why + ")", e);
+        return new DataFileException(file, "cannot be read as netCDF: " + why(e), e);
+    }
+
+    private static String why(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = t.getMessage() == null ? null : TRUNCATED.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                return "truncated, " + m.group(2) + " bytes where its header describes " + m.group(1);
+            }
+            if (t instanceof EOFException) {
+                return "truncated, it ends inside its own structures";
+            }
+            if (t instanceof ZipException || t instanceof DataFormatException) {
+                return "a compressed block of its data is corrupt";
+            }
+        }
+        return "its internal structure is damaged";
     }
 
     private static List<String> concentrationVariables(NetcdfFile nc) {
@@ -164,9 +203,10 @@ final class NetcdfGrids {
                     + ", expected [1, " + SeaIceGrid.ROWS + ", " + SeaIceGrid.COLS + "]");
         }
         Attribute scale = v.findAttribute("scale_factor");
-        if (scale != null && scale.getNumericValue() != null
-                && Math.abs(scale.getNumericValue().doubleValue() * max - 1) > 1e-6) {
-            throw new DataFileException(file, "variable " + name + " has scale_factor " + scale.getNumericValue()
+        if (scale != null && (scale.getNumericValue() == null
+                || !(Math.abs(scale.getNumericValue().doubleValue() * max - 1) <= 1e-6))) {
+            throw new DataFileException(file, "variable " + name + " has scale_factor "
+                    + (scale.getNumericValue() == null ? "'" + scale.getStringValue() + "'" : scale.getNumericValue())
                     + ", expected " + 1.0 / max);
         }
         Array data = v.read();
@@ -180,22 +220,27 @@ final class NetcdfGrids {
                         + ", neither a concentration (0.." + max + ") nor a flag (251..255)");
             }
         }
-        String sensor = sensorVariable ? sensorMatch.group(1) : cdrSensor(nc, fileName);
+        String sensor = sensorVariable ? sensorMatch.group(1) : cdrSensor(nc, file, fileName);
         return new SeaIceGrid(date, product, sensor, name, file, c, flags);
     }
 
-    private static String cdrSensor(NetcdfFile nc, Optional<GridFileName> name) {
-        if (name.isPresent() && !name.get().sensor().isEmpty()) {
-            return name.get().sensor();
-        }
+    /** A CDR file's sensor: from its name, checked against its platform attribute when that names one satellite. */
+    private static String cdrSensor(NetcdfFile nc, Path file, Optional<GridFileName> name) {
+        String named = name.map(GridFileName::sensor).orElse("");
         Attribute platform = nc.findGlobalAttribute("platform");
+        List<String> platforms = new ArrayList<>();
         if (platform != null && platform.isString()) {
             Matcher m = PLATFORM.matcher(platform.getStringValue());
-            if (m.find()) {
-                return m.group(1);
+            while (m.find()) {
+                if (!platforms.contains(m.group(1))) {
+                    platforms.add(m.group(1));
+                }
             }
         }
-        return "";
+        if (!named.isEmpty() && platforms.size() == 1 && !platforms.get(0).equals(named)) {
+            throw new DataFileException(file, "file name says " + named + " but its platform attribute says " + platforms.get(0));
+        }
+        return !named.isEmpty() ? named : platforms.isEmpty() ? "" : platforms.get(0);
     }
 
     private static LocalDate date(NetcdfFile nc, Path file, Optional<GridFileName> name) {
@@ -214,18 +259,29 @@ final class NetcdfGrids {
                 "no date: neither a time_coverage_start attribute nor an NSIDC file name"));
     }
 
-    private static GridProduct product(NetcdfFile nc, boolean sensorFile, Optional<GridFileName> name) {
+    /**
+     * A v2 file's product: final or near-real-time as its name says, checked against its title
+     * ("Near-Real-Time ..." for NSIDC-0081) where it has one; from the title alone without an NSIDC name.
+     */
+    private static GridProduct product(NetcdfFile nc, Path file, boolean sensorFile, Optional<GridFileName> name) {
         if (!sensorFile) {
             return GridProduct.CDR;
         }
+        Attribute title = nc.findGlobalAttribute("title");
+        Optional<GridProduct> byTitle = title != null && title.isString()
+                ? Optional.of(title.getStringValue().toLowerCase(Locale.ROOT).contains("near-real-time")
+                        ? GridProduct.NASA_TEAM_NRT_V2 : GridProduct.NASA_TEAM_FINAL_V2)
+                : Optional.empty();
         Optional<GridProduct> named = name.map(GridFileName::product)
                 .filter(p -> p == GridProduct.NASA_TEAM_NRT_V2 || p == GridProduct.NASA_TEAM_FINAL_V2);
-        if (named.isPresent()) {
-            return named.get();
+        if (named.isPresent() && byTitle.isPresent() && named.get() != byTitle.get()) {
+            throw new DataFileException(file, "file name says " + kind(named.get()) + " but its title attribute says "
+                    + kind(byTitle.get()) + " ('" + title.getStringValue() + "')");
         }
-        Attribute title = nc.findGlobalAttribute("title");
-        boolean nrt = title != null && title.isString()
-                && title.getStringValue().toLowerCase(Locale.ROOT).contains("near-real-time");
-        return nrt ? GridProduct.NASA_TEAM_NRT_V2 : GridProduct.NASA_TEAM_FINAL_V2;
+        return named.or(() -> byTitle).orElse(GridProduct.NASA_TEAM_FINAL_V2);
+    }
+
+    private static String kind(GridProduct p) {
+        return (p.finalProduct() ? "final (" : "near-real-time (") + p.label() + ")";
     }
 }

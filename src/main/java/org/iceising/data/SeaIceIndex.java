@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,19 +21,39 @@ import java.util.TreeMap;
  */
 public final class SeaIceIndex {
     private static final int FIELDS = 6;
+    /** Far above the real file (under 2 MB for 1978..2024): a bigger one is not the index, and is not read. */
+    static final long MAX_BYTES = 64L << 20;
+    /** Lines reported one by one; beyond that only their count. */
+    private static final int LINES_REPORTED = 10;
 
     private final NavigableMap<LocalDate, Double> extent;
+    private final List<String> problems;
 
-    private SeaIceIndex(NavigableMap<LocalDate, Double> extent) {
+    private SeaIceIndex(NavigableMap<LocalDate, Double> extent, List<String> problems) {
         this.extent = Collections.unmodifiableNavigableMap(extent);
+        this.problems = List.copyOf(problems);
     }
 
-    /** Reads the CSV. */
+    /**
+     * Reads the CSV. A line that cannot be read is left out and listed in {@link #problems()}; the
+     * file is refused only when it is not the index at all or no line can be read.
+     */
     public static SeaIceIndex load(Path csv) {
         if (!Files.isRegularFile(csv)) {
             throw new DataFileException(csv, "no such file");
         }
         NavigableMap<LocalDate, Double> extent = new TreeMap<>();
+        List<String> bad = new ArrayList<>();
+        int badLines = 0;
+        try {
+            long size = Files.size(csv);
+            if (size > MAX_BYTES) {
+                throw new DataFileException(csv, "too large for the Sea Ice Index daily extent CSV: " + size + " bytes (at most "
+                        + MAX_BYTES + ")");
+            }
+        } catch (IOException e) {
+            throw new DataFileException(csv, "cannot be read (" + IoWords.of(e) + ")", e);
+        }
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.ISO_8859_1)) {
             String header = in.readLine();
             if (header == null) {
@@ -45,33 +67,65 @@ public final class SeaIceIndex {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNo++;
                 if (!line.isBlank()) {
-                    parseLine(csv, line, lineNo, extent);
+                    try {
+                        parseLine(line, extent);
+                    } catch (IllegalArgumentException e) {
+                        badLines++;
+                        if (bad.size() < LINES_REPORTED) {
+                            bad.add("line " + lineNo + ": " + e.getMessage());
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
             throw new DataFileException(csv, "cannot be read (" + e.getMessage() + ")", e);
         }
-        if (extent.isEmpty()) {
-            throw new DataFileException(csv, "no data rows");
+        if (badLines > bad.size()) {
+            bad.add("and " + (badLines - bad.size()) + " more lines");
         }
-        return new SeaIceIndex(extent);
+        List<String> problems = bad.stream().map(b -> csv.getFileName() + ": " + b).toList();
+        if (extent.isEmpty()) {
+            throw new DataFileException(csv, "no data rows" + (bad.isEmpty() ? "" : " (" + bad.get(0) + ")"));
+        }
+        return new SeaIceIndex(extent, problems);
     }
 
-    private static void parseLine(Path csv, String line, int lineNo, NavigableMap<LocalDate, Double> extent) {
+    /** The lines left out, each as one message naming the file and the line ("extent.csv: line 4: ..."). */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** Adds one data line, or says in words why it cannot. */
+    private static void parseLine(String line, NavigableMap<LocalDate, Double> extent) {
+        String shown = line.length() > 80 ? line.substring(0, 80) + "..." : line;
         String[] f = line.split(",", FIELDS);
         if (f.length < FIELDS - 1) {
-            throw new DataFileException(csv, "line " + lineNo + ": expected Year, Month, Day, Extent, Missing, Source; got '" + line + "'");
+            throw new IllegalArgumentException("expected Year, Month, Day, Extent, Missing, Source; got '" + shown + "'");
         }
-        try {
-            LocalDate date = LocalDate.of(Integer.parseInt(f[0].trim()), Integer.parseInt(f[1].trim()), Integer.parseInt(f[2].trim()));
-            double e = Double.parseDouble(f[3].trim());
-            if (!(e >= 0)) {
-                throw new DataFileException(csv, "line " + lineNo + ": extent " + f[3].trim() + " is negative");
+        int[] ymd = new int[3];
+        for (int k = 0; k < 3; k++) {
+            try {
+                ymd[k] = Integer.parseInt(f[k].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + f[k].trim() + "' is not a whole number in '" + shown + "'", e);
             }
-            extent.put(date, e);
-        } catch (NumberFormatException | DateTimeException ex) {
-            throw new DataFileException(csv, "line " + lineNo + ": " + ex.getMessage() + " in '" + line + "'", ex);
         }
+        LocalDate date;
+        try {
+            date = LocalDate.of(ymd[0], ymd[1], ymd[2]);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("year " + ymd[0] + ", month " + ymd[1] + ", day " + ymd[2] + " is not a date", e);
+        }
+        double e;
+        try {
+            e = Double.parseDouble(f[3].trim());
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("extent '" + f[3].trim() + "' is not a number in '" + shown + "'", ex);
+        }
+        if (!(e >= 0) || Double.isInfinite(e)) {
+            throw new IllegalArgumentException("extent " + f[3].trim() + " is not a size (negative or not finite)");
+        }
+        extent.put(date, e);
     }
 
     /** The index's extent on {@code date} in million km², if the index has that day. */

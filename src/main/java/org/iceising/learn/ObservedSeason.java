@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.DataFileException;
 import org.iceising.data.FocusArea;
 import org.iceising.model.Lattice;
 import org.iceising.model.Season;
@@ -30,7 +32,12 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
         lattices = Collections.unmodifiableSortedMap(new TreeMap<>(lattices));
     }
 
-    /** Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for. */
+    /**
+     * Reads the focus area of every boundary date of {@code season} that {@code catalogue} has a grid for
+     * (a damaged copy of a day gives way to a good one).
+     *
+     * @throws DataFileException for the first date none of whose files can be read
+     */
     public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area) {
         SortedMap<LocalDate, Lattice> map = new TreeMap<>();
         for (LocalDate d : season.dates()) {
@@ -41,9 +48,25 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
         return new ObservedSeason(season, map);
     }
 
+    /**
+     * Reads the season as {@link #load(DataCatalogue, Season, FocusArea)} does, but goes on past files that
+     * cannot be read: each is handed to {@code skipped}, and a date left without a readable grid is
+     * unobserved, like a missing one.
+     */
+    public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area, Consumer<DataFileException> skipped) {
+        SortedMap<LocalDate, Lattice> map = new TreeMap<>();
+        catalogue.forEach(season.dates(), area, (d, g) -> map.put(d, area.lattice(g))).forEach(skipped);
+        return new ObservedSeason(season, map);
+    }
+
     /** Boundary dates of the season without an observation. */
     public List<LocalDate> missing() {
         return season.dates().stream().filter(d -> !lattices.containsKey(d)).toList();
+    }
+
+    /** {@link #missing()} as words for a message: "2019-01-01, 2019-01-16". */
+    public String missingText() {
+        return String.join(", ", missing().stream().map(LocalDate::toString).toList());
     }
 
     /** The start lattice of every period whose start is observed: what training sets are generated from. */

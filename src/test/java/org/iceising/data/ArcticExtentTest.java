@@ -72,9 +72,9 @@ class ArcticExtentTest {
     void badIndexFilesAreNamedWithTheLine(@TempDir Path tmp) throws IOException {
         List<String> lines = Files.readAllLines(TestData.EXTENT_CSV).subList(0, 5);
         Path bad = tmp.resolve("extent.csv");
-        Files.write(bad, List.of(lines.get(0), lines.get(1), lines.get(2), "1978,    13,  01,     10.000,      0.000, x"));
-        assertTrue(assertThrows(DataFileException.class, () -> SeaIceIndex.load(bad)).getMessage()
-                .startsWith("extent.csv: line 4: Invalid value for MonthOfYear"));
+        Files.write(bad, List.of(lines.get(0), lines.get(1), "1978,    13,  01,     10.000,      0.000, x"));
+        assertEquals("extent.csv: no data rows (line 3: year 1978, month 13, day 1 is not a date)",
+                assertThrows(DataFileException.class, () -> SeaIceIndex.load(bad)).getMessage());
         Files.write(bad, List.of());
         assertEquals("extent.csv: empty file", assertThrows(DataFileException.class, () -> SeaIceIndex.load(bad)).getMessage());
         assertEquals("nt_20180916_f18_nrt_n.bin: not a Sea Ice Index daily extent CSV: line 1 does not start with"

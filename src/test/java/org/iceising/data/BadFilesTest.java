@@ -98,7 +98,8 @@ class BadFilesTest {
     void truncatedNetcdf() throws IOException {
         byte[] b = Files.readAllBytes(TestData.NC_2023);
         Path f = copy(TestData.NC_2023, Arrays.copyOf(b, b.length / 2));
-        assertTrue(message(f).startsWith("NSIDC0081_SEAICE_PS_N25km_20230130_v2.0.nc: cannot be read as netCDF ("), message(f));
+        assertEquals("NSIDC0081_SEAICE_PS_N25km_20230130_v2.0.nc: cannot be read as netCDF: truncated, " + b.length / 2
+                + " bytes where its header describes " + b.length, message(f));
         assertThrows(DataFileException.class, () -> GridReader.variables(f));
     }
 
@@ -110,7 +111,7 @@ class BadFilesTest {
             b[i] ^= (byte) 0xff;
         }
         String m = message(copy(TestData.NC_2023, b));
-        assertTrue(m.startsWith("NSIDC0081_SEAICE_PS_N25km_20230130_v2.0.nc: cannot be read as netCDF (java.util.zip.ZipException"), m);
+        assertEquals("NSIDC0081_SEAICE_PS_N25km_20230130_v2.0.nc: cannot be read as netCDF: a compressed block of its data is corrupt", m);
     }
 
     @Test
