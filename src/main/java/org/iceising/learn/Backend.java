@@ -131,14 +131,19 @@ public final class Backend {
      * Call after {@code init()} and after loading, since both create the layers afresh.
      */
     public static void attachHelpers(MultiLayerNetwork net) {
+        attachHelpers(net.getLayers());
+    }
+
+    /** {@link #attachHelpers(MultiLayerNetwork)} for the layers of any network (a computation graph's too). */
+    public static void attachHelpers(Layer[] layers) {
         if (!oneDnnAvailable()) {
             return;
         }
-        for (Layer layer : net.getLayers()) {
+        for (Layer layer : layers) {
             if (layer instanceof ConvolutionLayer) {
                 setHelper(ConvolutionLayer.class, layer, new MKLDNNConvHelper(layer.getParam("W").dataType()));
             } else if (layer instanceof SubsamplingLayer) {
-                setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(net.params().dataType()));
+                setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(Nd4j.dataType()));
             }
         }
     }

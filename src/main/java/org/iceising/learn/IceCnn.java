@@ -41,6 +41,24 @@ public final class IceCnn {
     private static final int[] FILTERS = {16, 32, 64, 128};
     private static final int DENSE = 100;
 
+    /** The CNN as one of the study's {@link Network}s. */
+    static final Architecture ARCHITECTURE = new Architecture() {
+        @Override
+        public Network network() {
+            return Network.CNN;
+        }
+
+        @Override
+        public InverseNetwork create(int rows, int cols, double learningRate, long seed) {
+            return new LayerNetwork(IceCnn.create(rows, cols, learningRate, seed));
+        }
+
+        @Override
+        public String describe() {
+            return "CNN 16-32-64-128, dense " + DENSE;
+        }
+    };
+
     private IceCnn() {
     }
 

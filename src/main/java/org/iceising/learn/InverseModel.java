@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,6 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.iceising.data.AtomicFiles;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
@@ -27,11 +24,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained CNN that reads the five Ising parameters off an observed (start, end) pair, with the
+ * A trained network (any of {@link Network}) that reads the five Ising parameters off an observed (start, end) pair, with the
  * metadata it needs to do so. Saved as a zip archive holding {@value #METADATA_ENTRY} (format,
  * lattice size, periods and their boxes, standardisation, training-set seed and size, backend) and
- * {@value #NETWORK_ENTRY} (DL4J's own model archive, updater state included); written under a
- * temporary name and renamed.
+ * {@value #NETWORK_ENTRY} (the network in its library's own format: DL4J's model archive with the
+ * updater state for the CNN and the ResNet, SameDiff's FlatBuffers for the ViT); written under a
+ * temporary name and renamed. The metadata names the network, so loading needs no telling.
  */
 public final class InverseModel {
     static final String METADATA_ENTRY = "iceising-model.properties";
@@ -39,11 +37,13 @@ public final class InverseModel {
     private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
     /** The metadata is a few lines of text; more than this is not a model's. */
     static final int MAX_METADATA_BYTES = 1 << 20;
+    /** Most trainable parameters a model file's network may claim (ViT-Base has 85 million). */
+    static final long MAX_PARAMETERS = 100_000_000L;
 
-    private final MultiLayerNetwork network;
+    private final InverseNetwork network;
     private final ModelMetadata metadata;
 
-    InverseModel(MultiLayerNetwork network, ModelMetadata metadata) {
+    InverseModel(InverseNetwork network, ModelMetadata metadata) {
         this.network = network;
         this.metadata = metadata;
     }
@@ -52,16 +52,16 @@ public final class InverseModel {
         return metadata;
     }
 
-    MultiLayerNetwork network() {
+    InverseNetwork network() {
         return network;
     }
 
-    /** Trainable parameters of the network (213,101 for the study's 60 × 60 lattice). */
+    /** Trainable parameters of the network (213,101 for the study's CNN on a 60 × 60 lattice). */
     public long parameterCount() {
-        return network.numParams();
+        return network.trainableParameters();
     }
 
-    /** DL4J's table of layers, shapes and parameter counts. */
+    /** The table of layers (or variables), shapes and parameter counts, ending with the trainable count. */
     public String summary() {
         return network.summary();
     }
@@ -88,7 +88,7 @@ public final class InverseModel {
             }
             Inputs.put(features, s, Inputs.water(a), Inputs.water(b));
         }
-        INDArray out = network.output(Nd4j.create(features, new long[] {starts.size(), metadata.rows(), metadata.cols(), IceCnn.CHANNELS}, 'c'), false);
+        INDArray out = network.output(Nd4j.create(features, new long[] {starts.size(), metadata.rows(), metadata.cols(), IceCnn.CHANNELS}, 'c'));
         List<IsingParams> result = new ArrayList<>(starts.size());
         for (int s = 0; s < starts.size(); s++) {
             result.add(metadata.standardisation().inverse(out.getRow(s).toDoubleVector()));
@@ -99,9 +99,9 @@ public final class InverseModel {
     /** Writes the model (atomically: temporary name, then rename). */
     public void save(Path path) throws IOException {
         ByteArrayOutputStream net = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(network, net, true);
+        network.write(net);
         StringWriter meta = new StringWriter();
-        metadata.toProperties().store(meta, "IceIsing inverse-problem CNN");
+        metadata.toProperties().store(meta, "IceIsing inverse-problem network");
         AtomicFiles.write(path, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
@@ -159,18 +159,16 @@ public final class InverseModel {
         if (net == null) {
             throw new ModelFileException(path + " is damaged: the archive has no " + NETWORK_ENTRY);
         }
-        MultiLayerNetwork network;
-        try (InputStream in = new ByteArrayInputStream(net)) {
-            network = ModelSerializer.restoreMultiLayerNetwork(in, true);
+        InverseNetwork network;
+        try {
+            network = metadata.network().restore(net);
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(path + " is damaged: its network cannot be restored (" + e.getMessage() + ")", e);
+            throw new ModelFileException(path + " is damaged: its " + metadata.network() + " network cannot be restored (" + e.getMessage() + ")", e);
         }
-        long expected = IceCnn.parameterCount(metadata.rows(), metadata.cols());
-        if (network.numParams() != expected) {
-            throw new ModelFileException(path + " is damaged: its network has " + network.numParams() + " parameters, the study's CNN for "
-                    + metadata.rows() + " x " + metadata.cols() + " has " + expected);
+        if (network.trainableParameters() != metadata.trainableParameters()) {
+            throw new ModelFileException(path + " is damaged: its network has " + network.trainableParameters() + " trainable parameters, its metadata says "
+                    + metadata.network() + " (" + metadata.architecture() + ") with " + metadata.trainableParameters());
         }
-        Backend.attachHelpers(network);
         return new InverseModel(network, metadata);
     }
 
@@ -191,7 +189,9 @@ public final class InverseModel {
      */
     private static long maxNetworkBytes(ModelMetadata metadata, Path path) {
         try {
-            return 16 * IceCnn.parameterCount(metadata.rows(), metadata.cols()) + (8L << 20);
+            long params = metadata.network() == Network.CNN ? IceCnn.parameterCount(metadata.rows(), metadata.cols())
+                    : Math.min(metadata.trainableParameters(), MAX_PARAMETERS);
+            return 16 * params + (8L << 20);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(path + " is damaged: its metadata gives a lattice the network cannot read ("
                     + e.getMessage() + ")", e);

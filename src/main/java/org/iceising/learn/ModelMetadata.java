@@ -24,13 +24,19 @@ import org.iceising.model.SemiMonthlyPeriod;
  * @param trainerSeed     the trainer's seed (split, weights, dropout, batch order)
  * @param epochs          epochs trained
  * @param backend         the ND4J backend that trained it ({@link Backend#describe()})
+ * @param network         which of the study's networks it is
+ * @param architecture    its shape in words ({@link Architecture#describe()})
+ * @param trainableParameters its trainable parameter count, checked when the network is read back
+ * @param pretrained      the file name of the pretrained weights it started from, or "" for fresh weights
  */
 public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, ParameterBounds> periods,
                             Standardisation standardisation, long trainingSeed, int trainingSize,
-                            double validationFraction, long trainerSeed, int epochs, String backend) {
+                            double validationFraction, long trainerSeed, int epochs, String backend,
+                            Network network, String architecture, long trainableParameters, String pretrained) {
 
     static final String FORMAT = "iceising-cnn";
-    static final int VERSION = 1;
+    /** Version 2 added the network (version 1 files hold the CNN). */
+    static final int VERSION = 2;
 
     public ModelMetadata {
         if (periods.isEmpty()) {
@@ -74,6 +80,10 @@ public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, Par
         p.setProperty("trainerSeed", Long.toString(trainerSeed));
         p.setProperty("epochs", Integer.toString(epochs));
         p.setProperty("backend", backend);
+        p.setProperty("network", network.id());
+        p.setProperty("architecture", architecture);
+        p.setProperty("trainableParameters", Long.toString(trainableParameters));
+        p.setProperty("pretrained", pretrained);
         p.setProperty("mean", csv(standardisation.mean()));
         p.setProperty("scale", csv(standardisation.scale()));
         for (Map.Entry<SemiMonthlyPeriod, ParameterBounds> e : periods.entrySet()) {
@@ -89,8 +99,9 @@ public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, Par
         }
         try {
             int version = Integer.parseInt(required(p, "version", what));
-            if (version != VERSION) {
-                throw new ModelFileException(what + " is an IceIsing model of format version " + version + "; this program reads version " + VERSION);
+            if (version < 1 || version > VERSION) {
+                throw new ModelFileException(what + " is an IceIsing model of format version " + version + "; this program reads versions 1 to "
+                        + VERSION);
             }
             SortedMap<SemiMonthlyPeriod, ParameterBounds> periods = new TreeMap<>();
             for (String key : p.stringPropertyNames()) {
@@ -99,11 +110,17 @@ public record ModelMetadata(int rows, int cols, SortedMap<SemiMonthlyPeriod, Par
                             ParameterBounds.parse(p.getProperty(key)));
                 }
             }
-            return new ModelMetadata(Integer.parseInt(required(p, "rows", what)), Integer.parseInt(required(p, "cols", what)), periods,
+            int rows = Integer.parseInt(required(p, "rows", what));
+            int cols = Integer.parseInt(required(p, "cols", what));
+            Network network = version == 1 ? Network.CNN : Network.parse(required(p, "network", what));
+            return new ModelMetadata(rows, cols, periods,
                     new Standardisation(parseCsv(required(p, "mean", what)), parseCsv(required(p, "scale", what))),
                     Long.parseLong(required(p, "trainingSeed", what)), Integer.parseInt(required(p, "trainingSize", what)),
                     Double.parseDouble(required(p, "validationFraction", what)), Long.parseLong(required(p, "trainerSeed", what)),
-                    Integer.parseInt(required(p, "epochs", what)), required(p, "backend", what));
+                    Integer.parseInt(required(p, "epochs", what)), required(p, "backend", what), network,
+                    version == 1 ? IceCnn.ARCHITECTURE.describe() : required(p, "architecture", what),
+                    version == 1 ? IceCnn.parameterCount(rows, cols) : Long.parseLong(required(p, "trainableParameters", what)),
+                    version == 1 ? "" : p.getProperty("pretrained", ""));
         } catch (RuntimeException e) {
             if (e instanceof ModelFileException m) {
                 throw m;

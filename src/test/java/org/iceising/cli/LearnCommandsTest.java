@@ -55,6 +55,35 @@ class LearnCommandsTest {
     }
 
     @Test
+    void summaryOfEachNetworkEndsWithItsTrainableCount() {
+        CommandLineTest.Run r = run("train", "--summary", "--network", "resnet50");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("layer4.2.conv3"), r.out());
+        assertTrue(r.out().endsWith(String.format("trainable parameters: 25,558,901%n")), r.out());
+        CommandLineTest.Run v = run("train", "--summary", "--network", "vit");
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.out().contains("encoder.layer.11.output.dense.weight"), v.out());
+        assertTrue(v.out().endsWith(String.format("trainable parameters: 85,259,525%n")), v.out());
+        CommandLineTest.Run bad = run("train", "--summary", "--network", "vgg");
+        assertEquals(2, bad.code());
+        assertEquals("iceising train: Invalid value for option '--network': unknown network 'vgg'; choose one of cnn, resnet50, vit",
+                bad.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void aResNetTrainedFromTheCommandLineIsUsedByPredictWithoutBeingTold() throws Exception {
+        Path resnet = dir.resolve("resnet.iceising");
+        CommandLineTest.Run t = run("train", "--network", "resnet50", "--set", set.toString(), "--out", resnet.toString(), "--epochs", "1",
+                "--batch", "16", "--validation", "0.2");
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("network resnet50, 1 epochs, batch 16, learning rate 0.001"), t.out());
+        Path params = dir.resolve("resnet-params.csv");
+        CommandLineTest.Run p = run("predict", "--model", resnet.toString(), "--out", params.toString());
+        assertEquals(0, p.code(), p.err());
+        assertEquals(1 + 12, Files.readAllLines(params).size());
+    }
+
+    @Test
     void predictThenEvaluateGivesTheTableWithPersistence() throws Exception {
         Path params = dir.resolve("params.csv");
         CommandLineTest.Run p = run("predict", "--model", model.toString(), "--out", params.toString());

@@ -114,7 +114,7 @@ class CnnTrainingTest {
         for (int i = 0; i < 5; i++) {
             assertArrayEquals(before.get(i).toArray(), after.get(i).toArray(), 1e-9);
         }
-        assertEquals(Backend.helpers(result.model().network()), Backend.helpers(loaded.network()));
+        assertEquals(Backend.helpers(((LayerNetwork) result.model().network()).net()), Backend.helpers(((LayerNetwork) loaded.network()).net()));
         ParameterRecovery direct = ParameterRecovery.evaluate(result.model(), set, result.heldOut());
         ParameterRecovery again = ParameterRecovery.onHeldOut(loaded, set);
         assertEquals(direct.samples(), again.samples());

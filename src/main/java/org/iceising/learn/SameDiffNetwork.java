@@ -1,0 +1,110 @@
+package org.iceising.learn;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The ViT: a SameDiff graph with placeholders for the NHWC features and the standardised targets.
+ * Saved as SameDiff's FlatBuffers form with the weights only: Adam's moments of ViT-Base would
+ * triple a file of 341 MB, and a saved model is for prediction (fine-tuning it again starts Adam afresh).
+ */
+final class SameDiffNetwork implements InverseNetwork {
+    private final SameDiff sd;
+
+    SameDiffNetwork(SameDiff sd) {
+        this.sd = sd;
+    }
+
+    static SameDiffNetwork read(byte[] bytes) throws IOException {
+        SameDiff sd = SameDiff.fromFlatBuffers(ByteBuffer.wrap(bytes), false);
+        if (!sd.hasVariable(VisionTransformer.OUTPUT) || !sd.hasVariable(VisionTransformer.LOSS)) {
+            throw new IOException("the graph has no '" + VisionTransformer.OUTPUT + "' or '" + VisionTransformer.LOSS + "'");
+        }
+        return new SameDiffNetwork(sd);
+    }
+
+    @Override
+    public Network network() {
+        return Network.VIT;
+    }
+
+    /**
+     * One Adam step. The loss returned is the minibatch's at the weights the step starts from (what
+     * DL4J's score gives for the other networks): SameDiff's fit on one DataSet reports none, so it is
+     * computed by a forward pass first (no dropout or batch norm here, so training and inference agree).
+     */
+    @Override
+    public double fit(DataSet batch) {
+        double before = loss(batch);
+        sd.fit(batch);
+        return before;
+    }
+
+    @Override
+    public double loss(DataSet batch) {
+        return sd.output(Map.of(VisionTransformer.INPUT, batch.getFeatures(), VisionTransformer.LABEL, batch.getLabels()),
+                VisionTransformer.LOSS).get(VisionTransformer.LOSS).getDouble(0);
+    }
+
+    @Override
+    public INDArray output(INDArray features) {
+        return sd.output(Map.of(VisionTransformer.INPUT, features), VisionTransformer.OUTPUT).get(VisionTransformer.OUTPUT);
+    }
+
+    @Override
+    public void endEpoch() {
+        // Adam at a constant rate: nothing steps per epoch
+    }
+
+    @Override
+    public long trainableParameters() {
+        return weights().values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    @Override
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        String rule = "=".repeat(92) + System.lineSeparator();
+        sb.append(rule).append(String.format(Locale.ROOT, "%-64s %-16s %10s%n", "variable", "shape", "parameters")).append(rule);
+        for (Map.Entry<String, INDArray> e : weights().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%-64s %-16s %,10d%n", e.getKey(), shape(e.getValue().shape()), e.getValue().length()));
+        }
+        return sb.append(rule).append(LayerNetwork.countLine(trainableParameters())).toString();
+    }
+
+    @Override
+    public void write(OutputStream out) throws IOException {
+        ByteBuffer b = sd.asFlatBuffers(false);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        out.write(bytes);
+    }
+
+    @Override
+    public Map<String, INDArray> weights() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                m.put(v.name(), v.getArr());
+            }
+        }
+        return m;
+    }
+
+    private static String shape(long[] shape) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < shape.length; k++) {
+            sb.append(k > 0 ? " x " : "").append(shape[k]);
+        }
+        return sb.toString();
+    }
+}
