@@ -19,8 +19,12 @@ final class SeasonOptions {
     @Option(names = "--area", defaultValue = "focus", paramLabel = "AREA", description = AreaOption.DESCRIPTION)
     String area;
 
+    DataCatalogue catalogue() {
+        return DataCatalogue.scan(data == null ? SampleData.directory() : data);
+    }
+
     ObservedSeason load() {
-        DataCatalogue catalogue = DataCatalogue.scan(data == null ? SampleData.directory() : data);
+        DataCatalogue catalogue = catalogue();
         ObservedSeason season = ObservedSeason.load(catalogue, Season.study(year), AreaOption.parse(area).area());
         if (season.starts().isEmpty()) {
             throw new IllegalArgumentException("no observed period start of the " + year + " season in " + catalogue.directory());
