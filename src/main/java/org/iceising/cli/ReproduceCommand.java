@@ -34,7 +34,7 @@ final class ReproduceCommand implements Callable<Integer> {
     ChainOptions chains;
 
     @Option(names = "--scale", defaultValue = "quick", paramLabel = "SCALE",
-            description = "quick (13 x 1,000 samples, 3 epochs) or study (13 x 10,000, 20 epochs). Default: ${DEFAULT-VALUE}.")
+            description = "quick (13 x 800 samples, 2 epochs) or study (13 x 10,000, 20 epochs). Default: ${DEFAULT-VALUE}.")
     String scale;
 
     @Option(names = "--network", defaultValue = "cnn", paramLabel = "NAME", description = "The network: cnn (the study's). Default: ${DEFAULT-VALUE}.")

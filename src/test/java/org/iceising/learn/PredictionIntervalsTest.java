@@ -45,11 +45,11 @@ class PredictionIntervalsTest {
     void nominalNinetyPercentIntervalsContainTheTruthOnHeldOutSyntheticSamples() {
         SemiMonthlyPeriod july = CnnTrainingTest.JULY;
         Lattice start = CnnTrainingTest.start();
-        TrainingSetGenerator generator = new TrainingSetGenerator(new TrainingSetGenerator.Settings(1600, 21, SemiMonthlyPeriod.STUDY_STEPS,
+        TrainingSetGenerator generator = new TrainingSetGenerator(new TrainingSetGenerator.Settings(1200, 21, SemiMonthlyPeriod.STUDY_STEPS,
                 SeasonBounds.wide(), SimulationSettings.study()), 2);
         generator.generate(Map.of(july, start), dir.resolve("set"), ProgressMonitor.NONE);
         try (TrainingSet set = TrainingSet.open(dir.resolve("set"))) {
-            CnnTrainer.Result r = CnnTrainer.train(set, new CnnTrainer.Config(3, 32, 0.5, 1e-3, 4), ProgressMonitor.NONE,
+            CnnTrainer.Result r = CnnTrainer.train(set, new CnnTrainer.Config(2, 32, 0.5, 1e-3, 4), ProgressMonitor.NONE,
                     CnnTrainer.Listener.NONE);
             int[] heldOut = r.heldOut();
             List<IsingParams> truth = new ArrayList<>();
