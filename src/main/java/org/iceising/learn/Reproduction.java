@@ -224,7 +224,8 @@ public final class Reproduction {
     private void readStageTimes() throws IOException {
         Path file = dir.resolve("stages.csv");
         if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] c = line.split(",");
                 if (c.length == 2) {
                     stageTimes.put(c[0], c[1]);
@@ -354,8 +355,9 @@ public final class Reproduction {
                 double[] v = p.params().toArray();
                 for (int q = 0; q < 5; q++) {
                     v[q] += Double.isFinite(sd[q]) ? sd[q] * gaussian(random) : 0;
+                    v[q] = Math.max(box.lower(q), Math.min(box.upper(q), v[q]));
                 }
-                Lattice end = Ensemble.run(pair.start(), box.clamp(IsingParams.fromArray(v)), SimulationSettings.study(), steps, 1,
+                Lattice end = Ensemble.run(pair.start(), IsingParams.fromArray(v), SimulationSettings.study(), steps, 1,
                         Seeds.forRun(drawSeed, 2L * k + 1), 1, ProgressMonitor.NONE).get(0);
                 cov[k] = Measures.coverage(end);
                 ext[k] = Measures.extentFraction(end);
