@@ -52,17 +52,24 @@ public final class Sensitivity {
     public record Result(SemiMonthlyPeriod period, IsingParams params, List<Point> sweeps, double coverageSd, double extentSd,
                          double distanceSd, double[][] correlation, double[] fisherSd) {
 
-        /** Range of coverage over the sweep of parameter k, in chain sds. */
+        /**
+         * Range of coverage over the sweep of parameter k, in chain sds (0 when the sweep does not
+         * move it; infinite when it moves a measure the chains all agree on, as a full extent).
+         */
         public double coverageRatio(int k) {
-            return range(k, Point::coverage) / coverageSd;
+            return ratio(range(k, Point::coverage), coverageSd);
         }
 
         public double extentRatio(int k) {
-            return range(k, Point::extent) / extentSd;
+            return ratio(range(k, Point::extent), extentSd);
         }
 
         public double distanceRatio(int k) {
-            return range(k, Point::distance) / distanceSd;
+            return ratio(range(k, Point::distance), distanceSd);
+        }
+
+        private static double ratio(double range, double sd) {
+            return range == 0 ? 0 : range / sd;
         }
 
         private double range(int k, java.util.function.ToDoubleFunction<Point> f) {
