@@ -5,12 +5,12 @@
 # Maven calls it in the `installer` profile (pom.xml); installer/README.md explains the options.
 #
 # Usage: installer/package.sh --jdk DIR --target DIR --version V --main-class CLASS
-#                             --modules M1,M2,... [--types auto|app-image,deb|...]
+#                             --modules M1,M2,... --maintainer EMAIL [--types auto|app-image,deb|...]
 set -euo pipefail
 
 fail() { echo "installer: $*" >&2; exit 1; }
 
-jdk= target= version= main_class= modules= types=auto
+jdk= target= version= main_class= modules= maintainer= types=auto
 while [ $# -gt 0 ]; do
   [ $# -ge 2 ] || fail "option $1 needs a value"
   case "$1" in
@@ -19,12 +19,13 @@ while [ $# -gt 0 ]; do
     --version) version=$2 ;;
     --main-class) main_class=$2 ;;
     --modules) modules=$2 ;;
+    --maintainer) maintainer=$2 ;;
     --types) types=$2 ;;
     *) fail "unknown option $1" ;;
   esac
   shift 2
 done
-for v in jdk target version main_class modules; do
+for v in jdk target version main_class modules maintainer; do
   [ -n "${!v}" ] || fail "--${v//_/-} is required"
 done
 
@@ -80,6 +81,8 @@ for lib in "$target"/lib/*.jar; do
   cp "$lib" "$input/lib/"
 done
 cp -R "$root/sample-data" "$input/sample-data"
+# IceIsing's licence and the notices of what this package bundles.
+cp "$root/LICENSE" "$root/THIRD-PARTY-NOTICES.md" "$input/"
 # JavaFX loads its native libraries from beside its jar (../bin on Windows) before it would
 # extract them to a per-user cache; so they go there, and the installed application writes no cache.
 fx_dir=$input/lib
@@ -103,7 +106,7 @@ if [ "$os" = macosx ]; then
   done
   iconutil -c icns -o "$icon" "$set_dir"
 fi
-common=(--name IceIsing --app-version "$app_version" --vendor IceIsing
+common=(--name IceIsing --app-version "$app_version" --vendor "IceIsing authors" --copyright "Copyright (c) 2026 the IceIsing authors (MIT)"
         --description "Arctic sea ice with a continuous-spin Ising model"
         --icon "$icon" --dest "$out")
 "$jdk/bin/jpackage" --type app-image "${common[@]}" \
@@ -127,6 +130,7 @@ for type in ${types//,/ }; do
       "$jdk/bin/jpackage" --type deb "${common[@]}" --app-image "$image" \
         --linux-package-name iceising --linux-app-category science \
         --linux-menu-group "Education;Science" --linux-package-deps libgtk-3-0 \
+        --linux-deb-maintainer "$maintainer" \
         --resource-dir "$here/linux" ;;
     msi)
       "$jdk/bin/jpackage" --type msi "${common[@]}" --app-image "$image" \

@@ -81,7 +81,19 @@ for launcher in IceIsing iceising; do
   [ -x "$app/bin/$launcher" ] || fail "the package has no launcher opt/iceising/bin/$launcher"
 done
 dpkg-deb -f "$deb" Depends | tr -d ' ' | tr , '\n' | grep -qx libgtk-3-0 || fail "the package does not depend on libgtk-3-0"
-say "package $(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version), depends on libgtk-3-0"
+maintainer=$(dpkg-deb -f "$deb" Maintainer)
+[[ $maintainer =~ ^[^\<]+\ \<[^@\ ]+@[^\>\ ]+\>$ && $maintainer != *Unknown* ]] \
+  || fail "the package's Maintainer field is not a name and an address: '$maintainer'"
+package_version=$(dpkg-deb -f "$deb" Version)
+say "package $(dpkg-deb -f "$deb" Package) $package_version by $maintainer, depends on libgtk-3-0"
+for notice in LICENSE THIRD-PARTY-NOTICES.md; do
+  [ -s "$app/lib/app/$notice" ] || fail "the package does not carry $notice"
+done
+
+version=$("$app/bin/iceising" --version) || fail "iceising --version exited with $?"
+[[ $version == "IceIsing ${package_version%-*}" ]] \
+  || fail "iceising --version says '$version', not the release of the package (${package_version%-*})"
+say "iceising --version: $version; LICENSE and THIRD-PARTY-NOTICES.md are in the package"
 
 help=$("$app/bin/iceising" --help) || fail "iceising --help exited with $?"
 grep -q '^ *simulate ' <<<"$help" || fail "iceising --help does not list the simulate command: $help"

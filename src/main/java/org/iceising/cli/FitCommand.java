@@ -63,7 +63,7 @@ final class FitCommand implements Callable<Integer> {
                 SemiMonthlyPeriod p = new SemiMonthlyPeriod(period);
                 if (!observed.observedPeriods().contains(p)) {
                     throw new IllegalArgumentException("period " + p + " is not observed at both ends in " + season.year
-                            + "'s season (missing: " + observed.missing() + ")");
+                            + "'s season (missing: " + observed.missingText() + ")");
                 }
                 ObservedSeason.Pair pair = observed.pair(p);
                 ParameterBounds b = bounds.forPeriod(p);

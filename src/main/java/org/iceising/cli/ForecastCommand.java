@@ -26,7 +26,7 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     ChainOptions chains;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
     @Option(names = "--area", defaultValue = "focus", paramLabel = "AREA", description = AreaOption.DESCRIPTION)
@@ -50,12 +50,13 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SeasonOptions source = new SeasonOptions();
-        source.data = data;
+        if (periods < 1) {
+            throw new IllegalArgumentException("--periods must be at least 1, got " + periods);
+        }
         ConsoleProgress progress = new ConsoleProgress(System.err);
         List<Forecast.Row> rows;
         try {
-            rows = Forecast.run(source.catalogue(), AreaOption.parse(area).area(), from, periods, ParamsFile.read(params), runs, chains.seed,
+            rows = Forecast.run(DataFolder.catalogue(data, from, from.plusDays(16L * periods), spec.commandLine().getErr()), AreaOption.parse(area).area(), from, periods, ParamsFile.read(params), runs, chains.seed,
                     chains.steps, progress);
         } finally {
             progress.finish();

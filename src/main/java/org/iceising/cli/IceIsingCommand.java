@@ -30,6 +30,9 @@ public final class IceIsingCommand {
     /** Builds the command line with IceIsing's error handling: one line on stderr, exit code 2. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new IceIsingCommand());
+        // every command's -V/--version prints the version, not only the top-level one
+        VersionProvider version = new VersionProvider();
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             PrintWriter err = line.getErr();
             String name = line.getCommandSpec().qualifiedName();

@@ -35,7 +35,7 @@ final class InfoCommand implements Callable<Integer> {
             o.println(f.getFileName());
             o.printf(Locale.ROOT, "  format    %s%n", g.productKind().label());
             o.printf(Locale.ROOT, "  date      %s%n", g.date());
-            o.printf(Locale.ROOT, "  sensor    %s%s%n", g.sensor(), g.variable() == null ? "" : " (variable " + g.variable() + ")");
+            o.printf(Locale.ROOT, "  sensor    %s%s%n", g.sensor(), g.variable().isEmpty() ? "" : " (variable " + g.variable() + ")");
             List<String> variables = GridReader.variables(f);
             if (variables.size() > 1) {
                 o.printf(Locale.ROOT, "  sensors   %s%n", String.join(", ", variables));

@@ -32,7 +32,7 @@ final class MeasureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First date, YYYY-MM-DD.")
@@ -55,8 +55,8 @@ final class MeasureCommand implements Callable<Integer> {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
-        Path dir = data == null ? SampleData.directory() : data;
-        DataCatalogue catalogue = DataCatalogue.scan(dir);
+        DataCatalogue catalogue = DataFolder.catalogue(data, from, to, spec.commandLine().getErr());
+        Path dir = catalogue.directory();
         AreaOption a = AreaOption.parse(area);
         List<LocalDate> dates = new ArrayList<>(catalogue.dates().subSet(from, to.plusDays(1)));
         if (semiMonthly) {

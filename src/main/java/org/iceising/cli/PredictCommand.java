@@ -39,7 +39,7 @@ final class PredictCommand implements Callable<Integer> {
         SortedMap<SemiMonthlyPeriod, IsingParams> params = SeasonEvaluation.predict(m, observed);
         print(spec.commandLine().getOut(), params);
         if (!observed.missing().isEmpty()) {
-            spec.commandLine().getOut().println("not observed: " + observed.missing());
+            spec.commandLine().getOut().println("not observed: " + observed.missingText());
         }
         if (out != null) {
             ParamsCsv.write(out, params);

@@ -64,7 +64,7 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
         }
         DataCatalogue catalogue = season.catalogue();
-        ObservedSeason observed = season.load();
+        ObservedSeason observed = season.load(catalogue);
         Map<LocalDate, String> sources = new TreeMap<>();
         for (LocalDate d : observed.lattices().keySet()) {
             catalogue.file(d).ifPresent(f -> sources.put(d, f.getFileName().toString()));

@@ -2,14 +2,18 @@ package org.iceising.cli;
 
 import java.nio.file.Path;
 import org.iceising.data.DataCatalogue;
-import org.iceising.data.SampleData;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.model.Season;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options that pick an observed season: data folder, year, area. */
 final class SeasonOptions {
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
     @Option(names = "--season", defaultValue = "2018", paramLabel = "YEAR",
@@ -19,12 +23,17 @@ final class SeasonOptions {
     @Option(names = "--area", defaultValue = "focus", paramLabel = "AREA", description = AreaOption.DESCRIPTION)
     String area;
 
+    /** The grids of the chosen season's days. */
     DataCatalogue catalogue() {
-        return DataCatalogue.scan(data == null ? SampleData.directory() : data);
+        Season study = Season.study(year);
+        return DataFolder.catalogue(data, study.start(), study.end(), command.commandLine().getErr());
     }
 
     ObservedSeason load() {
-        DataCatalogue catalogue = catalogue();
+        return load(catalogue());
+    }
+
+    ObservedSeason load(DataCatalogue catalogue) {
         ObservedSeason season = ObservedSeason.load(catalogue, Season.study(year), AreaOption.parse(area).area());
         if (season.starts().isEmpty()) {
             throw new IllegalArgumentException("no observed period start of the " + year + " season in " + catalogue.directory());

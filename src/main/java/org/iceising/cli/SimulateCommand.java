@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
-import org.iceising.data.SampleData;
 import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
@@ -29,7 +28,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of NSIDC grids (any nesting). Default: the sample data.")
+    @Option(names = "--data", paramLabel = "DIR", description = DataFolder.DESCRIPTION)
     Path data;
 
     @Option(names = "--start", required = true, paramLabel = "DATE", description = "Observed start date, YYYY-MM-DD.")
@@ -77,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
         }
         AreaOption a = AreaOption.parse(area);
-        DataCatalogue catalogue = DataCatalogue.scan(data == null ? SampleData.directory() : data);
+        DataCatalogue catalogue = DataFolder.catalogue(data, start, end == null ? start : end, spec.commandLine().getErr());
         Lattice observedStart = a.area().lattice(catalogue.load(start));
         Lattice observedEnd = end == null ? null : a.area().lattice(catalogue.load(end));
         if (observedEnd != null && !observedEnd.sameShape(observedStart)) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the study's CNN (4 conv blocks, dense 100, 5 outputs; 213,101 parameters) on a training set "
                 + "and saves it with its metadata.",
-                "Adam, MSE on standardised targets, 1 % of the samples held out for validation; R² of the held-out "
+                "Adam, MSE on standardised targets, 1 %% of the samples held out for validation; R² of the held-out "
                         + "parameters is printed at the end."})
 final class TrainCommand implements Callable<Integer> {
     @Spec

@@ -6,12 +6,21 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * Every file IceIsing writes goes through here: it is written under a temporary name in the
@@ -32,25 +41,109 @@ public final class AtomicFiles {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PART = ".part";
 
     private AtomicFiles() {
     }
 
+    /**
+     * Writes {@code target} under a temporary name beside it and renames it into place. A file already
+     * there keeps its permissions; anything there that is not a regular file (a link, a pipe, a device,
+     * a folder) is refused and left alone, as is a read-only file. Temporary files that killed runs
+     * left for the same target are removed first.
+     *
+     * @throws IOException if the target cannot be replaced (the message says why, naming it) or writing fails
+     */
     public static void write(Path target, StreamBody body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        Set<PosixFilePermission> mode = checkReplaceable(abs);
         Files.createDirectories(dir);
-        // a fresh name opened with CREATE_NEW gets the user's usual permissions (createTempFile's are owner-only)
-        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+        removeStaleTemporaries(abs);
+        Path tmp = temporaryFor(abs);
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE))) {
+            // a fresh name opened with CREATE_NEW gets the user's usual permissions (createTempFile's are owner-only)
+            // closing the channel releases the lock
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.lock();
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch));
                 body.write(out);
+                out.flush();
+            }
+            if (mode != null) {
+                Files.setPosixFilePermissions(tmp, mode);
             }
             moveIntoPlace(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A fresh temporary name beside {@code target}: {@code .NAME.RANDOM.part}. Whoever writes it holds a
+     * lock on it while it is open, so that {@link #removeStaleTemporaries} can tell a live one from one a
+     * killed run left.
+     */
+    public static Path temporaryFor(Path target) {
+        Path abs = target.toAbsolutePath();
+        return abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + PART);
+    }
+
+    /**
+     * Deletes the temporary files of {@code target} ({@link #temporaryFor}) that nobody holds a lock on:
+     * those left by a run that was killed or crashed. Returns how many were removed.
+     */
+    public static int removeStaleTemporaries(Path target) {
+        Path abs = target.toAbsolutePath();
+        String prefix = "." + abs.getFileName() + ".";
+        int removed = 0;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(abs.getParent(),
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(PART))) {
+            for (Path p : parts) {
+                if (isStale(p)) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            // a folder that cannot be listed or cleaned is reported by the write itself
+        }
+        return removed;
+    }
+
+    private static boolean isStale(Path part) {
+        if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE); FileLock lock = ch.tryLock()) {
+            return lock != null;
+        } catch (OverlappingFileLockException | IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks that {@code target} is absent or a writable regular file, which a write may replace;
+     * returns its permissions to keep (null when there is no file or no POSIX permissions).
+     *
+     * @throws IOException naming the target and saying what is there instead
+     */
+    public static Set<PosixFilePermission> checkReplaceable(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        String kind = Files.isSymbolicLink(target) ? "a symbolic link"
+                : Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? "a folder"
+                : !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? "not a regular file (a pipe, socket or device)"
+                : null;
+        if (kind != null) {
+            throw new IOException(target + " is " + kind + "; it is left as it is (remove it or write elsewhere)");
+        }
+        if (!Files.isWritable(target)) {
+            throw new IOException(target + " is read-only; it is left as it is (remove it or write elsewhere)");
+        }
+        return Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)
+                ? Files.getPosixFilePermissions(target) : null;
     }
 
     public static void writeText(Path target, TextBody body) throws IOException {

@@ -1,5 +1,6 @@
 package org.iceising.learn;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,6 +37,8 @@ public final class InverseModel {
     static final String METADATA_ENTRY = "iceising-model.properties";
     static final String NETWORK_ENTRY = "network.zip";
     private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
+    /** The metadata is a few lines of text; more than this is not a model's. */
+    static final int MAX_METADATA_BYTES = 1 << 20;
 
     private final MultiLayerNetwork network;
     private final ModelMetadata metadata;
@@ -119,38 +120,42 @@ public final class InverseModel {
      * @throws ModelFileException if the file is missing, is not an IceIsing model, or is damaged
      */
     public static InverseModel load(Path path) {
+        if (!Files.exists(path)) {
+            throw new ModelFileException("model file " + path + " does not exist");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ModelFileException("model file " + path + " is not a regular file");
+        }
         Backend.init();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
+        ModelMetadata metadata = null;
+        byte[] net = null;
+        try (BufferedInputStream file = new BufferedInputStream(Files.newInputStream(path))) {
+            file.mark(ZIP_SIGNATURE.length);
+            if (!Arrays.equals(file.readNBytes(ZIP_SIGNATURE.length), ZIP_SIGNATURE)) {
+                throw new ModelFileException(path + " is not an IceIsing model (it is not a zip archive)");
+            }
+            file.reset();
+            ZipInputStream zip = new ZipInputStream(file);
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (METADATA_ENTRY.equals(e.getName()) && metadata == null) {
+                    metadata = readMetadata(readEntry(zip, METADATA_ENTRY, MAX_METADATA_BYTES, path), path);
+                } else if (NETWORK_ENTRY.equals(e.getName()) && net == null) {
+                    if (metadata == null) {
+                        throw new ModelFileException(path + " is not an IceIsing model (its archive does not begin with "
+                                + METADATA_ENTRY + ")");
+                    }
+                    net = readEntry(zip, NETWORK_ENTRY, maxNetworkBytes(metadata, path), path);
+                }
+            }
         } catch (NoSuchFileException e) {
             throw new ModelFileException("model file " + path + " does not exist");
         } catch (IOException e) {
-            throw new ModelFileException("cannot read model file " + path + ": " + e.getMessage(), e);
+            throw new ModelFileException(path + " is damaged: its archive cannot be read ("
+                    + (e.getMessage() == null ? "it ends early" : e.getMessage()) + ")", e);
         }
-        if (bytes.length < ZIP_SIGNATURE.length || !Arrays.equals(Arrays.copyOf(bytes, ZIP_SIGNATURE.length), ZIP_SIGNATURE)) {
-            throw new ModelFileException(path + " is not an IceIsing model (it is not a zip archive)");
-        }
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new ModelFileException(path + " is damaged: " + e.getMessage(), e);
-        }
-        byte[] meta = entries.get(METADATA_ENTRY);
-        if (meta == null) {
+        if (metadata == null) {
             throw new ModelFileException(path + " is not an IceIsing model (the archive has no " + METADATA_ENTRY + ")");
         }
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader(new String(meta, StandardCharsets.UTF_8)));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ModelFileException(path + " is damaged: its metadata cannot be read (" + e.getMessage() + ")", e);
-        }
-        ModelMetadata metadata = ModelMetadata.fromProperties(p, path.toString());
-        byte[] net = entries.get(NETWORK_ENTRY);
         if (net == null) {
             throw new ModelFileException(path + " is damaged: the archive has no " + NETWORK_ENTRY);
         }
@@ -167,5 +172,39 @@ public final class InverseModel {
         }
         Backend.attachHelpers(network);
         return new InverseModel(network, metadata);
+    }
+
+    private static ModelMetadata readMetadata(byte[] meta, Path path) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(meta, StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelFileException(path + " is damaged: its metadata cannot be read (" + e.getMessage() + ")", e);
+        }
+        return ModelMetadata.fromProperties(p, path.toString());
+    }
+
+    /**
+     * The most bytes the network entry of a model for this lattice may hold: its parameters as doubles
+     * twice over (weights and updater state) and room for DL4J's configuration; a larger entry is damage
+     * or a trap, and is refused before it fills the memory.
+     */
+    private static long maxNetworkBytes(ModelMetadata metadata, Path path) {
+        try {
+            return 16 * IceCnn.parameterCount(metadata.rows(), metadata.cols()) + (8L << 20);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(path + " is damaged: its metadata gives a lattice the network cannot read ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The rest of the current entry, refused once it runs past {@code limit} bytes. */
+    private static byte[] readEntry(ZipInputStream zip, String name, long limit, Path path) throws IOException {
+        byte[] b = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (b.length > limit) {
+            throw new ModelFileException(path + " is damaged: its entry " + name + " holds more than the "
+                    + limit + " bytes a model of its size can need");
+        }
+        return b;
     }
 }

@@ -46,6 +46,11 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
         return season.dates().stream().filter(d -> !lattices.containsKey(d)).toList();
     }
 
+    /** {@link #missing()} as words for a message: "2019-01-01, 2019-01-16". */
+    public String missingText() {
+        return String.join(", ", missing().stream().map(LocalDate::toString).toList());
+    }
+
     /** The start lattice of every period whose start is observed: what training sets are generated from. */
     public SortedMap<SemiMonthlyPeriod, Lattice> starts() {
         SortedMap<SemiMonthlyPeriod, Lattice> out = new TreeMap<>();

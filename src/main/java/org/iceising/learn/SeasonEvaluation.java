@@ -143,7 +143,7 @@ public final class SeasonEvaluation {
     public static SortedMap<SemiMonthlyPeriod, IsingParams> predict(InverseModel model, ObservedSeason season) {
         List<SemiMonthlyPeriod> periods = season.observedPeriods();
         if (periods.isEmpty()) {
-            throw new IllegalArgumentException("no period of the season is observed at both ends (missing: " + season.missing() + ")");
+            throw new IllegalArgumentException("no period of the season is observed at both ends (missing: " + season.missingText() + ")");
         }
         List<Lattice> starts = new ArrayList<>();
         List<Lattice> ends = new ArrayList<>();

@@ -39,13 +39,10 @@ import org.iceising.model.SimulationSettings;
  * {@code Seeds.forRun(periodSeed, 2i)} and its chain from {@code Seeds.forRun(periodSeed, 2i + 1)},
  * with {@code periodSeed = Seeds.forRun(seed, start date as epoch day)}; so a set is the same byte
  * for byte whatever the thread count. Samples are computed on all threads in blocks and appended in
- * order; after each block the file is flushed and its committed count updated, so a cancelled or
+ * order; after each block the file is flushed, the block's checksum stored and its committed count updated, so a cancelled or
  * killed run resumes where the last block ended and produces the same file as an uninterrupted run.
  */
 public final class TrainingSetGenerator {
-    /** Samples per block: the unit of work between two commits. */
-    static final int BLOCK = 256;
-
     /**
      * What to generate.
      *
@@ -158,6 +155,8 @@ public final class TrainingSetGenerator {
         Path target = fileFor(dir, h.period());
         Path part = dir.resolve(target.getFileName() + ".part");
         byte[] headerBytes = h.encode(0);
+        long headerChecksum = h.checksum();
+        long blockTable = headerBytes.length - (long) h.blocks() * Integer.BYTES;
         if (Files.exists(target)) {
             TrainingSetHeader.Decoded d = TrainingSetFile.readHeader(target);
             requireSame(h, d, target);
@@ -181,17 +180,20 @@ public final class TrainingSetGenerator {
             }
             ch.truncate(headerBytes.length + (long) committed * recordBytes);
             done.addAndGet(committed);
-            ByteBuffer block = ByteBuffer.allocate(BLOCK * recordBytes);
+            ByteBuffer block = ByteBuffer.allocate(TrainingSetFile.BLOCK * recordBytes);
             while (committed < h.samples()) {
                 monitor.checkCancelled();
                 int from = committed;
-                int count = Math.min(BLOCK, h.samples() - from);
+                int count = Math.min(TrainingSetFile.BLOCK, h.samples() - from);
+                int blockNumber = from / TrainingSetFile.BLOCK;
                 simulateBlock(h, from, count, block, pool, done, total, monitor);
                 block.position(0).limit(count * recordBytes);
+                int sum = TrainingSetFile.blockChecksum(headerChecksum, blockNumber, block);
                 writeFully(ch, block, headerBytes.length + (long) from * recordBytes);
+                writeFully(ch, ByteBuffer.allocate(Integer.BYTES).putInt(0, sum), blockTable + (long) blockNumber * Integer.BYTES);
                 ch.force(false);
                 committed = from + count;
-                writeFully(ch, ByteBuffer.allocate(4).putInt(0, committed), TrainingSetHeader.COMMITTED_OFFSET);
+                writeFully(ch, TrainingSetHeader.committedField(headerChecksum, committed), TrainingSetHeader.COMMITTED_OFFSET);
                 ch.force(false);
             }
         } catch (IOException e) {

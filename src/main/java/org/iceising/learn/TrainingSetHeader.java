@@ -35,11 +35,16 @@ public record TrainingSetHeader(SemiMonthlyPeriod period, Lattice start, Paramet
                                 SimulationSettings settings, long seed, long steps, int samples) {
 
     static final byte[] MAGIC = "ICEITSET".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
-    /** Byte offset of the committed-sample count, the only field that changes after creation. */
+    static final int VERSION = 2;
+    /**
+     * Byte offset of the committed-sample field (the count and its check), which changes after
+     * creation with the table of block checksums that follows the header.
+     */
     static final int COMMITTED_OFFSET = MAGIC.length + 4;
+    /** Bytes of the committed-sample field: the count and a CRC-32 of it bound to the header's checksum. */
+    static final int COMMITTED_BYTES = 8;
     /** Bytes of the fixed part before the checksummed body. */
-    private static final int PREFIX = COMMITTED_OFFSET + 4;
+    private static final int PREFIX = COMMITTED_OFFSET + COMMITTED_BYTES;
 
     public TrainingSetHeader {
         if (samples < 1) {
@@ -58,8 +63,43 @@ public record TrainingSetHeader(SemiMonthlyPeriod period, Lattice start, Paramet
         return 5 * Double.BYTES + start.size() * Short.BYTES;
     }
 
-    /** The header's bytes with the given committed count; its length is where the samples begin. */
+    /** Number of blocks of {@link TrainingSetFile#BLOCK} samples (the last may be shorter) a complete file holds. */
+    int blocks() {
+        return (samples + TrainingSetFile.BLOCK - 1) / TrainingSetFile.BLOCK;
+    }
+
+    /** The CRC-32 of the header's body: what the committed count and every block checksum are bound to. */
+    long checksum() {
+        CRC32 crc = new CRC32();
+        crc.update(body());
+        return crc.getValue();
+    }
+
+    /** The committed-sample field: the count, then a CRC-32 of the header checksum and the count. */
+    static ByteBuffer committedField(long headerChecksum, int committed) {
+        return ByteBuffer.allocate(COMMITTED_BYTES).putInt(0, committed).putInt(4, committedCheck(headerChecksum, committed));
+    }
+
+    private static int committedCheck(long headerChecksum, int committed) {
+        CRC32 crc = new CRC32();
+        crc.update(ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(headerChecksum).putInt(committed).array());
+        return (int) crc.getValue();
+    }
+
+    /**
+     * The header's bytes with the given committed count and an empty block-checksum table; its length
+     * is where the samples begin.
+     */
     byte[] encode(int committed) {
+        byte[] b = body();
+        CRC32 crc = new CRC32();
+        crc.update(b);
+        ByteBuffer all = ByteBuffer.allocate(PREFIX + b.length + Long.BYTES + blocks() * Integer.BYTES);
+        all.put(MAGIC).putInt(VERSION).put(committedField(crc.getValue(), committed)).put(b).putLong(crc.getValue());
+        return all.array();
+    }
+
+    private byte[] body() {
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(body);
@@ -85,19 +125,24 @@ public record TrainingSetHeader(SemiMonthlyPeriod period, Lattice start, Paramet
                 out.writeDouble(start.spin(i));
             }
             out.flush();
-            byte[] b = body.toByteArray();
-            CRC32 crc = new CRC32();
-            crc.update(b);
-            ByteBuffer all = ByteBuffer.allocate(PREFIX + b.length + 8);
-            all.put(MAGIC).putInt(VERSION).putInt(committed).put(b).putLong(crc.getValue());
-            return all.array();
+            return body.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a training-set header in memory", e);
         }
     }
 
-    /** A decoded header and the committed count found beside it. */
-    record Decoded(TrainingSetHeader header, int committed, int length) {
+    /**
+     * A decoded header and what was found beside it.
+     *
+     * @param committed the committed sample count (its check verified)
+     * @param length    bytes of the header and its block-checksum table: where the samples begin
+     * @param checksum  the header's checksum, which the block checksums are bound to
+     */
+    record Decoded(TrainingSetHeader header, int committed, int length, long checksum) {
+        /** Byte offset of the table of block checksums (one int per block). */
+        long blockTableOffset() {
+            return length - (long) header.blocks() * Integer.BYTES;
+        }
     }
 
     /**
@@ -119,6 +164,7 @@ public record TrainingSetHeader(SemiMonthlyPeriod period, Lattice start, Paramet
                 throw new TrainingSetException(what + " is a training set of format version " + version + "; this program reads version " + VERSION);
             }
             int committed = in.readInt();
+            int committedCheck = in.readInt();
             CRC32 crc = new CRC32();
             int samples = readInt(in, crc);
             long epochDay = readLong(in, crc);
@@ -151,6 +197,10 @@ public record TrainingSetHeader(SemiMonthlyPeriod period, Lattice start, Paramet
             if (stored != crc.getValue()) {
                 throw new TrainingSetException(what + " is damaged: its header checksum does not match");
             }
+            if (committedCheck != committedCheck(stored, committed)) {
+                throw new TrainingSetException(what + " is damaged: its committed sample count (" + committed
+                        + ") does not match its checksum");
+            }
             if (committed < 0 || committed > samples) {
                 throw new TrainingSetException(what + " is damaged: " + committed + " samples committed of " + samples);
             }
@@ -166,7 +216,7 @@ public record TrainingSetHeader(SemiMonthlyPeriod period, Lattice start, Paramet
                     new ParameterBounds(IsingParams.fromArray(lo), IsingParams.fromArray(hi)),
                     new SimulationSettings(temperature, SpinKind.valueOf(spins), Boundary.valueOf(boundary)),
                     seed, steps, samples);
-            return new Decoded(h, committed, h.encode(committed).length);
+            return new Decoded(h, committed, h.encode(committed).length, stored);
         } catch (EOFException e) {
             throw new TrainingSetException(what + " is damaged: it ends inside its header");
         } catch (IllegalArgumentException e) {

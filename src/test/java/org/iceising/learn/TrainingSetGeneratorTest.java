@@ -100,7 +100,7 @@ class TrainingSetGeneratorTest {
         Path part = resumed.resolve("2022-10-01.itset.part");
         try (TrainingSetFile partial = TrainingSetFile.open(part)) {
             assertTrue(partial.size() > 0 && partial.size() < 600, "some but not all October samples were committed: " + partial.size());
-            assertEquals(0, partial.size() % TrainingSetGenerator.BLOCK);
+            assertEquals(0, partial.size() % TrainingSetFile.BLOCK);
         }
         AtomicLong firstReport = new AtomicLong(-1);
         List<Path> finished = generator(600, 1).generate(starts, resumed, new ProgressMonitor() {

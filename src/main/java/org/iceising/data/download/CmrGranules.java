@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one page of a CMR granule search in UMM-G JSON ({@code /search/granules.umm_json}): for each
@@ -31,19 +33,21 @@ final class CmrGranules {
     record Page(List<Granule> granules, List<String> rejected, int items, OptionalLong hits) {
     }
 
+    private static final Pattern LINE_COLUMN = Pattern.compile("line (\\d+) column (\\d+)");
+
     private CmrGranules() {
     }
 
     static Page parse(String json, NsidcProduct product, String source) {
         JsonObject root;
         try {
-            JsonElement e = new JsonParser().parse(json);
+            JsonElement e = JsonParser.parseString(json);
             if (!e.isJsonObject()) {
                 throw new DownloadException(source + " did not answer with a CMR granule list (not a JSON object)");
             }
             root = e.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new DownloadException(source + " did not answer with JSON: " + e.getMessage(), e);
+            throw new DownloadException(source + " did not answer with readable JSON" + where(e), e);
         }
         JsonArray items = array(root, "items");
         if (items == null) {
@@ -112,7 +116,7 @@ final class CmrGranules {
     /** CMR's own words from an error answer ({@code {"errors": [...]}}) as ": a; b", or "" if there are none. */
     static String errorText(String body) {
         try {
-            JsonElement e = new JsonParser().parse(body == null ? "" : body);
+            JsonElement e = JsonParser.parseString(body == null ? "" : body);
             JsonArray errors = e.isJsonObject() ? array(e.getAsJsonObject(), "errors") : null;
             if (errors == null || errors.size() == 0) {
                 return "";
@@ -123,6 +127,17 @@ final class CmrGranules {
         } catch (JsonParseException e) {
             return "";
         }
+    }
+
+    /** Where the parser stopped, as " (at line L column C)", or "" if it does not say; never the parser's own long words. */
+    private static String where(JsonParseException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = LINE_COLUMN.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return " (at line " + m.group(1) + " column " + m.group(2) + ")";
+            }
+        }
+        return "";
     }
 
     /** Why a name taken from a server is not a plain file name, or null if it is one. */

@@ -8,10 +8,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,6 +80,7 @@ public final class EarthdataDownloader {
     public DownloadReport download(DownloadRequest request, ProgressMonitor monitor, DownloadListener listener) {
         CancelSignal cancel = new CancelSignal(monitor);
         EarthdataSession session = session(request);
+        Path destination = prepare(request.destination());
         CmrSearchResult found = search(request, session, cancel, monitor);
         if (found.granules().isEmpty()) {
             throw new NoGranulesException("CMR at " + WebAddresses.redact(request.cmrUrl()) + " lists no "
@@ -87,7 +88,6 @@ public final class EarthdataDownloader {
                     + (found.rejected().isEmpty() ? "" : " (" + found.rejected().size() + " links refused)"));
         }
         listener.found(found.granules());
-        Path destination = prepare(request.destination());
         List<GranuleTransfer> transfers = found.granules().stream()
                 .map(g -> new GranuleTransfer(g, destination, session, request.transfer(), cancel))
                 .toList();
@@ -171,7 +171,11 @@ public final class EarthdataDownloader {
                 request.product(), done.size(), total, fetched, skipped, failed);
     }
 
+    /** Makes the destination folder (before any search, so that a wrong --dest costs no time). */
     private static Path prepare(Path destination) {
+        if (Files.exists(destination) && !Files.isDirectory(destination)) {
+            throw new DownloadException("the destination " + destination + " is not a folder");
+        }
         try {
             Files.createDirectories(destination);
         } catch (IOException e) {
@@ -190,24 +194,28 @@ public final class EarthdataDownloader {
     private static CmrSearchResult search(DownloadRequest request, EarthdataSession session, CancelSignal cancel,
                                           ProgressMonitor monitor) {
         URI first = searchUri(request);
+        String cmr = "CMR at " + WebAddresses.redact(request.cmrUrl());
         Map<String, Granule> granules = new LinkedHashMap<>();
         List<String> rejected = new ArrayList<>();
         String searchAfter = null;
         for (int page = 1; ; page++) {
+            if (page > request.transfer().maxCmrPages()) {
+                throw new DownloadException(cmr + " offers more than " + request.transfer().maxCmrPages()
+                        + " pages of results; search fewer days at a time");
+            }
             cancel.check();
             monitor.progress(0, 1, "Searching CMR for " + request.product() + " (page " + page + ")");
             String after = searchAfter;
-            HttpResponse<String> response = Retries.run(request.transfer(), cancel, "CMR search page " + page,
-                    attempt -> cmrPage(session, first, after, cancel)).value();
-            CmrGranules.Page p = CmrGranules.parse(response.body(), request.product(),
-                    "CMR at " + WebAddresses.redact(request.cmrUrl()));
+            EarthdataSession.TextAnswer answer = Retries.run(request.transfer(), cancel, "CMR search page " + page,
+                    (attempt, deadline) -> cmrPage(session, first, after, cancel, deadline, cmr)).value();
+            CmrGranules.Page p = CmrGranules.parse(answer.body(), request.product(), cmr);
             for (Granule g : p.granules()) {
                 if (!g.date().isBefore(request.from()) && !g.date().isAfter(request.to())) {
                     granules.putIfAbsent(g.fileName(), g);
                 }
             }
             rejected.addAll(p.rejected());
-            searchAfter = response.headers().firstValue("CMR-Search-After").orElse(null);
+            searchAfter = answer.headers().firstValue("CMR-Search-After").orElse(null);
             if (searchAfter == null || p.items() < request.transfer().cmrPageSize()) {
                 break;
             }
@@ -218,18 +226,18 @@ public final class EarthdataDownloader {
         return new CmrSearchResult(sorted, rejected);
     }
 
-    private static HttpResponse<String> cmrPage(EarthdataSession session, URI uri, String searchAfter,
-                                                CancelSignal cancel) throws IOException {
-        HttpResponse<String> response = session.getText(uri, searchAfter, cancel);
-        int status = response.statusCode();
+    private static EarthdataSession.TextAnswer cmrPage(EarthdataSession session, URI uri, String searchAfter,
+                                                      CancelSignal cancel, long deadline, String cmr) throws IOException {
+        EarthdataSession.TextAnswer answer = session.getText(uri, searchAfter, cancel, deadline, cmr);
+        int status = answer.status();
         if (status == 200) {
-            return response;
+            return answer;
         }
         String problem = "CMR at " + WebAddresses.redact(uri) + " answered HTTP " + status;
         if (status >= 500 || status == 408 || status == 429) {
-            throw new IOException(problem);
+            throw RetryLaterException.of(problem, answer.headers(), Instant.now());
         }
-        throw new DownloadException(problem + CmrGranules.errorText(response.body()));
+        throw new DownloadException(problem + CmrGranules.errorText(answer.body()));
     }
 
     /** The first page's address: the product's collection, the day range, sorted by start date. */

@@ -10,6 +10,7 @@ import java.net.CookiePolicy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -54,22 +55,33 @@ final class EarthdataSession {
         this.client = b.build();
     }
 
-    /** A GET with no credentials, as text: for CMR searches. */
-    HttpResponse<String> getText(URI uri, String searchAfter, CancelSignal cancel) throws IOException {
+    /** An answer read whole into memory. */
+    record TextAnswer(int status, HttpHeaders headers, String body) {
+    }
+
+    /**
+     * A GET with no credentials, as text, for CMR searches: the body is read within the idle timeout,
+     * by {@code deadline} ({@link System#nanoTime()}) and up to {@link TransferSettings#maxCmrPageBytes}.
+     *
+     * @param what names the server in messages
+     */
+    TextAnswer getText(URI uri, String searchAfter, CancelSignal cancel, long deadline, String what) throws IOException {
         WebAddresses.requireAllowed(uri, "the CMR search address");
         HttpRequest.Builder r = request(uri).header("Client-Id", CLIENT_ID);
         if (searchAfter != null) {
             r.header("CMR-Search-After", searchAfter);
         }
-        HttpResponse<String> response = await(client.sendAsync(r.build(), HttpResponse.BodyHandlers.ofString()), cancel);
+        HttpResponse<BoundedBody> response = await(client.sendAsync(r.build(),
+                info -> BoundedBody.inMemory(settings.maxCmrPageBytes(), what)), cancel);
         LOG.debug("GET {} -> {}", WebAddresses.redact(uri), response.statusCode());
-        return response;
+        response.body().await(cancel, settings.idleTimeout(), deadline, settings.deadline());
+        return new TextAnswer(response.statusCode(), response.headers(), response.body().text());
     }
 
     /**
      * A GET of a data file, following redirects through Earthdata Login. Returns the first answer that is
      * not a redirect; {@code handler} reads its body if it is a 2xx from a host other than the login host,
-     * any other body is discarded.
+     * any other body is not read (its transfer is stopped).
      *
      * @throws EarthdataAuthException credentials are missing, refused, or Earthdata Login wants a browser
      * @throws DownloadException      a redirect goes somewhere not allowed, or redirects do not end
@@ -101,7 +113,7 @@ final class EarthdataSession {
             }
             HttpResponse<T> response = await(client.sendAsync(r.build(), info ->
                     !atLogin && info.statusCode() / 100 == 2 ? handler.apply(info)
-                            : HttpResponse.BodySubscribers.replacing(null)), cancel);
+                            : BoundedBody.discarded()), cancel);
             int status = response.statusCode();
             LOG.debug("GET {} -> {}", WebAddresses.redact(uri), status);
             Optional<String> location = response.headers().firstValue("Location");

@@ -1,5 +1,6 @@
 package org.iceising.data.download;
 
+import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataFileException;
 import org.iceising.data.GridReader;
 import org.iceising.data.SeaIceGrid;
@@ -10,18 +11,20 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches one granule into the destination folder: skips it if a valid copy is there; otherwise writes to
  * a hidden temporary file in the same folder, checks length and checksum, reads it with
- * {@link GridReader} (product and day must match), and renames it into place atomically. A failed or cancelled try leaves no temporary file behind.
+ * {@link GridReader} (product and day must match), and renames it into place atomically. A failed or
+ * cancelled try leaves no temporary file behind, and those of killed runs are removed before a new try
+ * (see {@link AtomicFiles#removeStaleTemporaries}).
  */
 final class GranuleTransfer {
 
@@ -78,7 +81,12 @@ final class GranuleTransfer {
             return outcome(FileOutcome.Status.SKIPPED, 0, 0, "");
         }
         try {
-            Retries.Done<Long> done = Retries.run(settings, cancel, granule.fileName(), attempt -> fetchOnce());
+            AtomicFiles.checkReplaceable(target);
+        } catch (IOException e) {
+            return outcome(FileOutcome.Status.FAILED, 0, 0, e.getMessage());
+        }
+        try {
+            Retries.Done<Long> done = Retries.run(settings, cancel, granule.fileName(), (attempt, deadline) -> fetchOnce(deadline));
             LOG.info("fetched {} ({} bytes)", granule.fileName(), done.value());
             return outcome(FileOutcome.Status.FETCHED, done.value(), done.attempts(), "");
         } catch (CancelledException e) {
@@ -114,22 +122,23 @@ final class GranuleTransfer {
     }
 
     /** One try: fetch into a temporary file, check it, rename it into place. */
-    private long fetchOnce() throws IOException {
-        Path temp = target.resolveSibling("." + granule.fileName() + "."
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".part");
+    private long fetchOnce(long deadline) throws IOException {
+        AtomicFiles.removeStaleTemporaries(target);
+        Path temp = AtomicFiles.temporaryFor(target);
         try {
             long length;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
                 bytes.set(0);
                 long limit = granule.sizeBytes().orElse(MAX_BYTES);
-                HttpResponse<FileBodySubscriber> response = session.fetch(granule.url(),
-                        info -> info.statusCode() == 200 ? new FileBodySubscriber(channel, bytes, limit)
-                                : HttpResponse.BodySubscribers.replacing(null), cancel);
+                HttpResponse<BoundedBody> response = session.fetch(granule.url(),
+                        info -> info.statusCode() == 200 ? BoundedBody.toFile(channel, bytes, limit)
+                                : BoundedBody.discarded(), cancel);
                 int status = response.statusCode();
                 if (status != 200) {
                     String problem = "HTTP " + status + " from " + WebAddresses.redact(response.uri());
                     if (status >= 500 || status == 408 || status == 429) {
-                        throw new IOException(problem);
+                        throw RetryLaterException.of(problem, response.headers(), Instant.now());
                     }
                     throw new DownloadException(problem + (status == 404 ? " (not found)" : ""));
                 }
@@ -137,7 +146,7 @@ final class GranuleTransfer {
                 if (expected < 0) {
                     expected = announced;
                 }
-                length = response.body().await(cancel, settings.idleTimeout());
+                length = response.body().await(cancel, settings.idleTimeout(), deadline, settings.deadline());
                 if (announced >= 0 && length != announced) {
                     throw new IOException("got " + length + " bytes where the server announced " + announced);
                 }

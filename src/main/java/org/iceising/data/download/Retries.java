@@ -7,18 +7,22 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Bounded retries with exponential backoff. An {@link IOException} from a try (network trouble, a 5xx
- * answer, a short or corrupt body) is worth another try; a {@link DownloadException} is not.
+ * Bounded retries with jittered exponential backoff, all within one deadline. An {@link IOException}
+ * from a try (network trouble, a 5xx answer, a short or corrupt body) is worth another try; a
+ * {@link DownloadException} is not. A server that says when to come back ({@link RetryLaterException})
+ * is waited for, unless it asks for more than {@link TransferSettings#MAX_RETRY_AFTER} or the deadline.
  */
 final class Retries {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retries.class);
 
-    /** One try; {@code attempt} counts from 1. */
+    /** One try; {@code attempt} counts from 1; {@code deadline} ({@link System#nanoTime()}) ends all tries. */
     interface Attempt<T> {
-        T run(int attempt) throws IOException;
+        T run(int attempt, long deadline) throws IOException;
     }
 
     /** The value of the try that worked, and how many tries it took. */
@@ -36,10 +40,11 @@ final class Retries {
      * @throws CancelledException        at once, when cancelled
      */
     static <T> Done<T> run(TransferSettings settings, CancelSignal cancel, String what, Attempt<T> attempt) {
+        long deadline = System.nanoTime() + settings.deadline().toNanos();
         for (int k = 1; ; k++) {
             cancel.check();
             try {
-                return new Done<>(attempt.run(k), k);
+                return new Done<>(attempt.run(k, deadline), k);
             } catch (EarthdataAuthException | TransferFailedException e) {
                 throw e;
             } catch (DownloadException e) {
@@ -50,9 +55,20 @@ final class Retries {
                     throw new TransferFailedException(what + ": " + problem + " (gave up after " + k
                             + (k == 1 ? " try)" : " tries)"), k);
                 }
-                LOG.warn("{}: {}; try {} of {} in {} ms", what, problem, k + 1, settings.maxAttempts(),
-                        settings.backoff(k).toMillis());
-                if (cancel.sleep(settings.backoff(k))) {
+                Duration wait = settings.jitteredBackoff(k, ThreadLocalRandom.current());
+                if (e instanceof RetryLaterException later) {
+                    if (later.after().compareTo(TransferSettings.MAX_RETRY_AFTER) > 0) {
+                        throw new TransferFailedException(what + ": " + problem + "; try again later", k);
+                    }
+                    wait = later.after().compareTo(wait) > 0 ? later.after() : wait;
+                }
+                if (System.nanoTime() + wait.toNanos() - deadline > 0) {
+                    throw new TransferFailedException(what + ": " + problem + " (gave up after " + k
+                            + (k == 1 ? " try" : " tries") + ": the " + settings.deadline().toSeconds()
+                            + " s allowed are spent)", k);
+                }
+                LOG.warn("{}: {}; try {} of {} in {} ms", what, problem, k + 1, settings.maxAttempts(), wait.toMillis());
+                if (cancel.sleep(wait)) {
                     throw new CancelledException();
                 }
             }

@@ -118,8 +118,14 @@ final class FakeEarthdata implements AutoCloseable {
     }
 
     static TransferSettings settings(int pageSize, Duration responseTimeout, Duration idleTimeout) {
+        return settings(pageSize, responseTimeout, idleTimeout, Duration.ofSeconds(60), 100, 1 << 20);
+    }
+
+    /** Quick retries with every limit given: the hostile-server tests run in seconds. */
+    static TransferSettings settings(int pageSize, Duration responseTimeout, Duration idleTimeout, Duration deadline,
+                                     int maxPages, long maxPageBytes) {
         return new TransferSettings(pageSize, 2, 3, Duration.ofMillis(10), Duration.ofSeconds(5), responseTimeout,
-                idleTimeout);
+                idleTimeout, deadline, maxPages, maxPageBytes);
     }
 
     /** CMR answers these pages in turn, each but the last with a CMR-Search-After header. */
