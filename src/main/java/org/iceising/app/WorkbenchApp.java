@@ -54,11 +54,11 @@ public class WorkbenchApp extends Application {
         }
     }
 
-    WorkbenchViewModel viewModel() {
+    public WorkbenchViewModel viewModel() {
         return vm;
     }
 
-    WorkbenchView view() {
+    public WorkbenchView view() {
         return view;
     }
 

@@ -4,9 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -41,9 +38,20 @@ import org.controlsfx.control.StatusBar;
 import org.iceising.data.FocusArea;
 import org.iceising.model.Lattice;
 import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.app.controls.Figure;
+import org.iceising.app.charts.ChartsPane;
+import org.iceising.app.simulation.SimulationPane;
+import org.iceising.app.simulation.SimulationViewModel;
+import org.iceising.app.map.MapPane;
+import org.iceising.app.parameters.ParametersView;
+import org.iceising.app.season.SeasonViewModel;
+import org.iceising.app.season.DataOnDisk;
+import org.iceising.app.learn.LearnPane;
+import org.iceising.app.download.GetDataDialog;
+import org.iceising.app.controls.Exports;
 
 /** The workbench window's content: menus, the period navigator, parameters, the tabs and the status bar. */
-final class WorkbenchView extends BorderPane implements Exports {
+public final class WorkbenchView extends BorderPane implements Exports {
     private static final KeyCombination PREVIOUS_PERIOD = new KeyCodeCombination(KeyCode.PAGE_UP);
     private static final KeyCombination NEXT_PERIOD = new KeyCodeCombination(KeyCode.PAGE_DOWN);
     private static final KeyCombination PREVIOUS_DAY = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHORTCUT_DOWN);
@@ -51,7 +59,6 @@ final class WorkbenchView extends BorderPane implements Exports {
 
     private final WorkbenchViewModel vm;
     private final StatusBar status = new StatusBar();
-    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     final TabPane tabs = new TabPane();
     final Tab workbenchTab;
     final MapPane mapPane;
@@ -67,19 +74,19 @@ final class WorkbenchView extends BorderPane implements Exports {
         simulationPane = new SimulationPane(vm.simulation(), this);
         parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
 
-        SplitPane split = new SplitPane(mapPane, simulationPane);
+        SplitPane split = new SplitPane(mapPane, scrolling(simulationPane));
         split.setDividerPositions(0.34);
         workbenchTab = new Tab("Map & simulation", split);
         // the charts and the Learn view are built when first shown, so that start-up does not wait for them
         chartsTab.setOnSelectionChanged(e -> {
             if (chartsTab.isSelected() && chartsTab.getContent() == null) {
-                chartsTab.setContent(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv));
+                chartsTab.setContent(scrolling(new ChartsPane(vm.charts(), this::openPeriod, this::exportSeriesCsv)));
             }
         });
         learnTab.setId("tab-learn");
         learnTab.setOnSelectionChanged(e -> {
             if (learnTab.isSelected() && learnTab.getContent() == null) {
-                learnTab.setContent(new LearnPane(vm.learn(), this::openPeriod));
+                learnTab.setContent(scrolling(new LearnPane(vm.learn(), this::openPeriod)));
             }
         });
         tabs.getTabs().addAll(workbenchTab, chartsTab, learnTab);
@@ -97,7 +104,7 @@ final class WorkbenchView extends BorderPane implements Exports {
 
         status.setId("status");
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
-                season.errorProperty(), season.catalogueProperty(), season.yearProperty(), vm.map().cursorProperty(), notice));
+                season.errorProperty(), season.catalogueProperty(), season.yearProperty(), vm.map().cursorProperty(), vm.noticeProperty()));
         Tooltip folder = new Tooltip();
         folder.textProperty().bind(Bindings.createStringBinding(() -> season.catalogueProperty().get() == null ? "No data folder open"
                 : "Data folder: " + season.catalogueProperty().get().directory().toAbsolutePath(), season.catalogueProperty()));
@@ -115,8 +122,8 @@ final class WorkbenchView extends BorderPane implements Exports {
         if (!vm.map().cursorProperty().get().isEmpty()) {
             return vm.map().cursorProperty().get();
         }
-        if (!notice.get().isEmpty()) {
-            return notice.get();
+        if (!vm.noticeProperty().get().isEmpty()) {
+            return vm.noticeProperty().get();
         }
         if (season.catalogueProperty().get() == null) {
             return "No data folder open";
@@ -285,24 +292,27 @@ final class WorkbenchView extends BorderPane implements Exports {
         tabs.getSelectionModel().select(workbenchTab);
     }
 
+    /** A pane that fills the space it is given and scrolls, rather than being cut off, when that is less than it needs. */
+    private static ScrollPane scrolling(Region content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        s.setFitToHeight(true);
+        return s;
+    }
+
     private Window window() {
         return getScene().getWindow();
     }
 
-    /** The Get Data dialog, made when first asked for and kept (with what it last fetched) while the window lives. */
-    GetDataDialog getDataDialog;
+    private GetDataDialog getDataDialog;
 
-    void getData() {
+    /** Shows the Get Data dialog, made when first asked for and kept (with what it last fetched) while the window lives. */
+    public GetDataDialog getData() {
         if (getDataDialog == null) {
-            getDataDialog = new GetDataDialog(window(), this::openFolder);
+            getDataDialog = new GetDataDialog(window(), vm.getData());
         }
         getDataDialog.show();
-    }
-
-    /** Opens {@code dir} in the workbench, keeping the season shown if the folder has it. */
-    private void openFolder(Path dir) {
-        Integer year = vm.season().yearProperty().get();
-        vm.season().open(dir, year == null ? LocalDate.now().getYear() : year);
+        return getDataDialog;
     }
 
     private void openFolder() {
@@ -310,8 +320,7 @@ final class WorkbenchView extends BorderPane implements Exports {
         c.setTitle("Open a folder of NSIDC daily grids");
         File dir = c.showDialog(window());
         if (dir != null) {
-            Integer year = vm.season().yearProperty().get();
-            vm.season().open(dir.toPath(), year == null ? LocalDate.now().getYear() : year);
+            vm.openFolder(dir.toPath());
         }
     }
 
@@ -325,7 +334,7 @@ final class WorkbenchView extends BorderPane implements Exports {
     }
 
     /** A file name from a figure's title: letters, digits, dots and dashes. */
-    static String fileName(String title, String extension) {
+    public static String fileName(String title, String extension) {
         String base = title.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
         return (base.isEmpty() ? "iceising" : base) + "." + extension;
     }
@@ -334,7 +343,7 @@ final class WorkbenchView extends BorderPane implements Exports {
     public void png(Figure.Content figure) {
         Path file = choose("Export figure as PNG", fileName(figure.title(), "png"), "PNG image (*.png)", "*.png");
         if (file != null) {
-            report(vm.exportPng(figure, file));
+            vm.exportPng(figure, file);
         }
     }
 
@@ -346,19 +355,14 @@ final class WorkbenchView extends BorderPane implements Exports {
         }
         Path file = choose("Export " + what + " as CSV", fileName(what, "csv"), "CSV (*.csv)", "*.csv");
         if (file != null) {
-            report(vm.exportLatticeCsv(lattice, file));
+            vm.exportLatticeCsv(lattice, file);
         }
     }
 
     private void exportSeriesCsv() {
         Path file = choose("Export the season's coverage and extent", "season-" + vm.season().yearProperty().get() + ".csv", "CSV (*.csv)", "*.csv");
         if (file != null) {
-            report(vm.exportSeriesCsv(file));
+            vm.exportSeriesCsv(file);
         }
-    }
-
-    private void report(Task<Path> task) {
-        task.setOnSucceeded(e -> notice.set("Wrote " + task.getValue()));
-        task.setOnFailed(e -> new Alert(Alert.AlertType.ERROR, "Export failed: " + task.getException().getMessage()).showAndWait());
     }
 }

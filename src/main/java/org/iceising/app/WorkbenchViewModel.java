@@ -3,26 +3,42 @@ package org.iceising.app;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import javafx.concurrent.Task;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.iceising.app.task.FxJobRunner;
+import org.iceising.app.task.Job;
+import org.iceising.app.task.JobRunner;
 import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.LatticeCsv;
+import org.iceising.data.UserDataFolder;
+import org.iceising.app.download.GetDataViewModel;
 import org.iceising.model.Lattice;
 import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.app.controls.Figure;
+import org.iceising.app.charts.SeasonChartsViewModel;
+import org.iceising.app.charts.CsvExport;
+import org.iceising.app.simulation.SimulationViewModel;
+import org.iceising.app.map.MapViewModel;
+import org.iceising.app.parameters.ParametersViewModel;
+import org.iceising.app.season.SeasonViewModel;
+import org.iceising.app.learn.LearnViewModel;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the
- * map, the season's charts and the inverse problem, plus the background executor that reading,
- * season runs and exports run on (the inverse problem's jobs have a thread of their own).
+ * map, the season's charts and the inverse problem, plus the job runners that reading, season runs
+ * and exports run on (the inverse problem's jobs have a runner of their own).
  */
 public final class WorkbenchViewModel implements AutoCloseable {
-    private final ExecutorService background;
+    private final JobRunner background;
+    private final JobRunner learnRunner;
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final SeasonViewModel season;
     private final ParametersViewModel parameters;
     private final SimulationViewModel simulation;
@@ -30,15 +46,20 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SeasonChartsViewModel charts;
     private LearnViewModel learn;
 
+    /** The workbench's view-models on its background threads: two for reading and exports, one for the inverse problem. */
     public WorkbenchViewModel() {
-        AtomicInteger n = new AtomicInteger();
-        background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "iceising-background-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this(new FxJobRunner("iceising-background", 2), new FxJobRunner("iceising-learn", 1));
+    }
+
+    /**
+     * @param background  runs reading, season runs and exports
+     * @param learnRunner runs the inverse problem's jobs, one at a time
+     */
+    public WorkbenchViewModel(JobRunner background, JobRunner learnRunner) {
+        this.background = background;
+        this.learnRunner = learnRunner;
         season = new SeasonViewModel(background);
-        parameters = new ParametersViewModel();
+        parameters = new ParametersViewModel(background);
         simulation = new SimulationViewModel(parameters);
         map = new MapViewModel();
         charts = new SeasonChartsViewModel(season, parameters, background);
@@ -49,6 +70,14 @@ public final class WorkbenchViewModel implements AutoCloseable {
         simulation.periodDataProperty().bind(season.periodDataProperty());
         map.gridProperty().bind(season.dayGridProperty());
         map.geometryProperty().bind(season.geometryProperty());
+        // "Wrote …" belongs to the folder and season it was said in
+        season.catalogueProperty().addListener((o, a, b) -> notice.set(""));
+        season.yearProperty().addListener((o, a, b) -> notice.set(""));
+    }
+
+    /** The last thing an export said ("Wrote …", "Export failed: …"); "" once another folder or season is opened. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public SeasonViewModel season() {
@@ -77,16 +106,32 @@ public final class WorkbenchViewModel implements AutoCloseable {
      */
     public LearnViewModel learn() {
         if (learn == null) {
-            learn = new LearnViewModel(season, parameters, simulation, charts);
+            learn = new LearnViewModel(season, parameters, simulation, charts, learnRunner);
         }
         return learn;
+    }
+
+    /** Opens {@code dir}, keeping the season shown if the folder has it. */
+    public void openFolder(Path dir) {
+        Integer year = season.yearProperty().get();
+        season.open(dir, year == null ? LocalDate.now().getYear() : year);
+    }
+
+    /**
+     * The Get Data form: it offers the folder open now as destination (else the user data folder),
+     * and opens the destination here once files arrived.
+     */
+    public GetDataViewModel getData() {
+        DataCatalogue open = season.catalogueProperty().get();
+        return new GetDataViewModel(background, open != null ? open.directory() : UserDataFolder.directory(), LocalDate.now(),
+                System.getenv(), Path.of(System.getProperty("user.home")), this::openFolder);
     }
 
     /**
      * Renders a figure (on the FX thread) with a footnote saying what it shows — focus area,
      * period, parameters, steps, seed and data folder — and writes it as PNG in the background.
      */
-    public Task<Path> exportPng(Figure.Content figure, Path file) {
+    public Job<Path> exportPng(Figure.Content figure, Path file) {
         WritableImage image = Figure.render(figure, footnote(), 720);
         return submit("Exporting " + file.getFileName(), () -> {
             BufferedImage b = SwingFXUtils.fromFXImage(image, null);
@@ -117,7 +162,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     /** Writes the season's coverage and extent as CSV in the background. */
-    public Task<Path> exportSeriesCsv(Path file) {
+    public Job<Path> exportSeriesCsv(Path file) {
         String text = charts.csv();
         return submit("Exporting " + file.getFileName(), () -> {
             CsvExport.write(file, text);
@@ -126,9 +171,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     /** Writes a lattice's concentrations as CSV in the background. */
-    public Task<Path> exportLatticeCsv(Lattice lattice, Path file) {
+    public Job<Path> exportLatticeCsv(Lattice lattice, Path file) {
         return submit("Exporting " + file.getFileName(), () -> {
-            CsvExport.write(file, CsvExport.lattice(lattice));
+            LatticeCsv.write(file, List.of(lattice));
             return file;
         });
     }
@@ -139,10 +184,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
         Path run() throws IOException;
     }
 
-    private Task<Path> submit(String title, FileWork work) {
-        MonitoredTask<Path> task = new MonitoredTask<>(title, m -> work.run());
-        background.execute(task);
-        return task;
+    private Job<Path> submit(String title, FileWork work) {
+        return background.run(Job.<Path>of(title, m -> work.run())
+                .onSuccess(file -> notice.set("Wrote " + file))
+                .onFailure(why -> notice.set("Export failed: " + why)));
     }
 
     @Override
@@ -152,6 +197,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
             learn.close();
         }
         simulation.close();
-        background.shutdownNow();
+        background.close();
+        learnRunner.close();
     }
 }

@@ -37,19 +37,21 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "DATE", description = "Start of the one period to fit (the 1st or the 16th).")
     LocalDate period;
 
+    /** The fitter's defaults, their one definition. */
+    private static final DirectFitter.Config DEFAULTS = DirectFitter.Config.defaults(1);
     static final int MAX_EVALUATIONS = 1_000_000;
     static final int MAX_SEEDS = 1_000;
     /** CMA-ES for five parameters wants about 10; thousands only multiply the simulations of one generation. */
     static final int MAX_POPULATION = 1_000;
 
-    @Option(names = "--evaluations", defaultValue = "400", paramLabel = "N", description = "Evaluations per period. Default: ${DEFAULT-VALUE}.")
-    int evaluations;
+    @Option(names = "--evaluations", paramLabel = "N", description = "Evaluations per period. Default: ${DEFAULT-VALUE}.")
+    int evaluations = DEFAULTS.maxEvaluations();
 
-    @Option(names = "--seeds", defaultValue = "4", paramLabel = "K", description = "Chains averaged per evaluation. Default: ${DEFAULT-VALUE}.")
-    int seeds;
+    @Option(names = "--seeds", paramLabel = "K", description = "Chains averaged per evaluation. Default: ${DEFAULT-VALUE}.")
+    int seeds = DEFAULTS.seeds();
 
-    @Option(names = "--population", defaultValue = "10", paramLabel = "N", description = "CMA-ES population. Default: ${DEFAULT-VALUE}.")
-    int population;
+    @Option(names = "--population", paramLabel = "N", description = "CMA-ES population. Default: ${DEFAULT-VALUE}.")
+    int population = DEFAULTS.populationSize();
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the fitted parameters (period_start,J,B0,Bx,By,I).")
     Path out;

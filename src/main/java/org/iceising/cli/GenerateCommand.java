@@ -36,8 +36,8 @@ final class GenerateCommand implements Callable<Integer> {
     /** A hundred times the study's 10,000 per period. */
     static final int MAX_SAMPLES = 1_000_000;
 
-    @Option(names = "--samples", defaultValue = "10000", paramLabel = "N", description = "Samples per period. Default: ${DEFAULT-VALUE} (the study's).")
-    int samples;
+    @Option(names = "--samples", paramLabel = "N", description = "Samples per period. Default: ${DEFAULT-VALUE} (the study's).")
+    int samples = TrainingSetGenerator.Settings.STUDY_SAMPLES_PER_PERIOD;
 
     @Option(names = "--melt-bounds", paramLabel = "BOUNDS", description = "J=lo..hi,B0=lo..hi,Bx=lo..hi,By=lo..hi,I=lo..hi for "
             + "periods starting before 15 Sep. Default: the study's " + "J=2.25..2.75,B0=2..9,Bx=-10..0,By=-10..10,I=9..11.")

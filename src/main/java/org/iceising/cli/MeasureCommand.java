@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.iceising.data.ArcticExtent;
+import org.iceising.data.Ancillary;
 import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.DataFileException;
+import org.iceising.data.DateRuns;
 import org.iceising.data.GridGeometry;
-import org.iceising.data.SampleData;
 import org.iceising.data.SeaIceGrid;
 import org.iceising.data.SeaIceIndex;
 import org.iceising.model.Measures;
@@ -68,8 +70,8 @@ final class MeasureCommand implements Callable<Integer> {
         if (dates.isEmpty()) {
             throw new IllegalArgumentException("no grids between " + from + " and " + to + " in " + dir);
         }
-        GridGeometry geometry = a.arctic() ? GridGeometry.load(ancillary(dir, "grid")) : null;
-        Path indexCsv = ancillary(dir, "extent").resolve(SEA_ICE_INDEX_CSV);
+        GridGeometry geometry = a.arctic() ? GridGeometry.load(Ancillary.folder(dir, Ancillary.GRID)) : null;
+        Path indexCsv = Ancillary.folder(dir, Ancillary.EXTENT).resolve(SEA_ICE_INDEX_CSV);
         Optional<SeaIceIndex> index = a.arctic() && Files.isRegularFile(indexCsv)
                 ? Optional.of(SeaIceIndex.load(indexCsv)) : Optional.empty();
         index.ifPresent(i -> i.problems().forEach(p -> Skipped.report(spec, p)));
@@ -139,31 +141,13 @@ final class MeasureCommand implements Callable<Integer> {
 
     static final String SEA_ICE_INDEX_CSV = "N_seaice_extent_daily_v3.0.csv";
 
-    /** A folder of ancillary files (grid, extent) in the data folder, else in the sample data. */
-    private static Path ancillary(Path dir, String name) {
-        Path g = dir.resolve(name);
-        return Files.isDirectory(g) ? g : SampleData.directory().resolve(name);
-    }
-
     private static String fmt(String f, double v) {
         return String.format(Locale.ROOT, f, v);
     }
 
     /** Dates as ranges: 2018-06-17..2018-06-30, 2018-07-02, ... */
     static String summarise(List<LocalDate> dates) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < dates.size()) {
-            int j = i;
-            while (j + 1 < dates.size() && dates.get(j + 1).equals(dates.get(j).plusDays(1))) {
-                j++;
-            }
-            sb.append(sb.length() == 0 ? "" : ", ").append(dates.get(i));
-            if (j > i) {
-                sb.append("..").append(dates.get(j));
-            }
-            i = j + 1;
-        }
-        return sb.toString();
+        return DateRuns.of(dates).stream().map(r -> r.days() == 1 ? r.first().toString() : r.first() + ".." + r.last())
+                .collect(Collectors.joining(", "));
     }
 }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
+import org.iceising.data.LatticeCsv;
 import org.iceising.data.SeaIceGrid;
 import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
@@ -98,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        writeLattices(out, finals);
+        LatticeCsv.write(out, finals);
 
         o.printf(Locale.ROOT, "observed start  coverage %6.2f %%  extent %6.2f %%%n",
                 100 * Measures.coverage(observedStart), 100 * Measures.extentFraction(observedStart));
@@ -144,30 +144,5 @@ final class SimulateCommand implements Callable<Integer> {
             ss += (x - mean) * (x - mean);
         }
         return String.format(Locale.ROOT, format + " ± " + format, mean, Math.sqrt(ss / (v.length - 1)));
-    }
-
-    static void writeLattices(Path file, List<Lattice> lattices) throws java.io.IOException {
-        AtomicFiles.writeText(file, w -> {
-            for (int k = 0; k < lattices.size(); k++) {
-                if (k > 0) {
-                    w.write('\n');
-                }
-                Lattice l = lattices.get(k);
-                StringBuilder line = new StringBuilder();
-                for (int r = 0; r < l.rows(); r++) {
-                    line.setLength(0);
-                    for (int c = 0; c < l.cols(); c++) {
-                        if (c > 0) {
-                            line.append(',');
-                        }
-                        int i = r * l.cols() + c;
-                        if (l.isActive(i)) {
-                            line.append(String.format(Locale.ROOT, "%.4f", l.concentration(i)));
-                        }
-                    }
-                    w.write(line.append('\n').toString());
-                }
-            }
-        });
     }
 }

@@ -45,8 +45,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "LR", description = "(Initial) learning rate. Default: the network's (1e-4, 1e-3, 5e-5).")
     Double learningRate;
 
-    @Option(names = "--validation", defaultValue = "0.01", paramLabel = "F", description = "Held-out fraction. Default: ${DEFAULT-VALUE}.")
-    double validation;
+    @Option(names = "--validation", paramLabel = "F", description = "Held-out fraction. Default: ${DEFAULT-VALUE}.")
+    double validation = CnnTrainer.Config.study(1).validationFraction();
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the weights and the split. Default: ${DEFAULT-VALUE}.")
     long seed;

@@ -129,8 +129,19 @@ public final class DirectFitter {
      */
     public static Result fit(Lattice start, Lattice observedEnd, ParameterBounds bounds, Config config, int threads,
                              ProgressMonitor monitor) {
-        return fit(start, observedEnd, bounds, bounds.fromUnit(new double[] {0.5, 0.5, 0.5, 0.5, 0.5}), Goal.distanceOnly(), config,
-                threads, monitor);
+        return fit(start, observedEnd, bounds, centreOf(bounds), Goal.distanceOnly(), config, threads, monitor, false);
+    }
+
+    /**
+     * Fits one period like {@link #fit}, but a cancel after at least one evaluation ends the fit
+     * with the best point found so far (its {@link Result#evaluations()} then fall short of the
+     * budget) instead of throwing it away.
+     *
+     * @throws CancelledException if the monitor is cancelled before the first evaluation
+     */
+    public static Result fitUntilCancelled(Lattice start, Lattice observedEnd, ParameterBounds bounds, Config config, int threads,
+                                           ProgressMonitor monitor) {
+        return fit(start, observedEnd, bounds, centreOf(bounds), Goal.distanceOnly(), config, threads, monitor, true);
     }
 
     /**
@@ -141,6 +152,15 @@ public final class DirectFitter {
      */
     public static Result fit(Lattice start, Lattice observedEnd, ParameterBounds bounds, IsingParams guess, Goal goal,
                              Config config, int threads, ProgressMonitor monitor) {
+        return fit(start, observedEnd, bounds, guess, goal, config, threads, monitor, false);
+    }
+
+    private static IsingParams centreOf(ParameterBounds bounds) {
+        return bounds.fromUnit(new double[] {0.5, 0.5, 0.5, 0.5, 0.5});
+    }
+
+    private static Result fit(Lattice start, Lattice observedEnd, ParameterBounds bounds, IsingParams guess, Goal goal,
+                              Config config, int threads, ProgressMonitor monitor, boolean keepBestOnCancel) {
         if (!start.sameShape(observedEnd)) {
             throw new IllegalArgumentException("start and observed end differ in shape or mask: " + start + " vs " + observedEnd);
         }
@@ -157,6 +177,10 @@ public final class DirectFitter {
                     new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(config.populationSize()));
         } catch (MathIllegalStateException budgetSpent) {
             // the evaluation budget is the usual way to stop; the best candidate is kept below
+        } catch (CancelledException e) {
+            if (!keepBestOnCancel || objective.evaluations == 0) {
+                throw e;
+            }
         }
         return new Result(bounds.fromUnit(objective.best), objective.bestDistance, objective.evaluations, objective.trace,
                 objective.bestValue);

@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.DataFileException;
 import org.iceising.data.FocusArea;
+import org.iceising.data.GridCache;
 import org.iceising.model.Lattice;
+import org.iceising.model.ProgressMonitor;
 import org.iceising.model.Season;
 import org.iceising.model.SemiMonthlyPeriod;
 
@@ -39,13 +41,7 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
      * @throws DataFileException for the first date none of whose files can be read
      */
     public static ObservedSeason load(DataCatalogue catalogue, Season season, FocusArea area) {
-        SortedMap<LocalDate, Lattice> map = new TreeMap<>();
-        for (LocalDate d : season.dates()) {
-            if (catalogue.file(d).isPresent()) {
-                map.put(d, area.lattice(catalogue.load(d, area)));
-            }
-        }
-        return new ObservedSeason(season, map);
+        return new ObservedSeason(season, new GridCache(catalogue, 1).lattices(season.dates(), area, ProgressMonitor.NONE));
     }
 
     /**
@@ -108,16 +104,8 @@ public record ObservedSeason(Season season, SortedMap<LocalDate, Lattice> lattic
         if (start.rows() != end.rows() || start.cols() != end.cols()) {
             throw new IllegalArgumentException("the lattices of " + period.start() + " and " + period.end() + " differ in size");
         }
-        boolean[] both = start.mask();
-        boolean[] e = end.mask();
-        for (int i = 0; i < both.length; i++) {
-            both[i] &= e[i];
-        }
-        return new Pair(period, restrict(start, both), restrict(end, both));
-    }
-
-    private static Lattice restrict(Lattice l, boolean[] mask) {
-        return Lattice.ofSpins(l.rows(), l.cols(), l.spins(), mask);
+        Lattice[] both = Lattice.restrictToCommonMask(start, end);
+        return new Pair(period, both[0], both[1]);
     }
 
     /** An observed period: its start and end on the same cells. */

@@ -66,6 +66,9 @@ public final class TrainingSetGenerator {
             }
         }
 
+        /** The study's training-set size: 10,000 samples per period. */
+        public static final int STUDY_SAMPLES_PER_PERIOD = 10_000;
+
         /** The study's settings with N samples per period. */
         public static Settings study(int samplesPerPeriod, long seed) {
             return new Settings(samplesPerPeriod, seed, SemiMonthlyPeriod.STUDY_STEPS, SeasonBounds.study(),

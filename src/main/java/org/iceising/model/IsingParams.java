@@ -1,6 +1,7 @@
 package org.iceising.model;
 
 import java.util.Locale;
+import org.iceising.app.controls.Figure;
 
 /**
  * The five parameters of the study's Ising model (MODEL.md §2–§3).

@@ -1,5 +1,9 @@
 package org.iceising.model;
 
+import org.iceising.app.controls.Figure;
+
+
+
 /**
  * The study's measures on lattices (MODEL.md §5). Only active cells count; a measure of a lattice
  * without active cells is NaN.

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * <p>Neighbours: four (up, down, left, right). A neighbour that is outside the lattice under
  * {@link Boundary#STUDY}, or that is a masked cell under either boundary, takes the value of the
  * cell itself — masked cells are treated exactly like the lattice's edge, so land and the pole
- * hole exert no force of their own (see docs/decisions/0001-masked-neighbours.md).
+ * hole exert no force of their own (see docs/decisions/0001-model-choices.md, item 1).
  *
  * <p>An engine is not thread-safe: one thread runs it. {@link #setParams} may be called from any
  * thread and takes effect at the start of the next {@link #run(long)}.

@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -38,16 +40,25 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.iceising.app.task.Job;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.iceising.app.controls.Figure;
+import org.iceising.app.charts.SeasonChartsViewModel;
+import org.iceising.app.simulation.SimulationViewModel;
+import org.iceising.app.map.MapView;
+import org.iceising.app.parameters.ParametersViewModel;
+import org.iceising.app.parameters.Preset;
+import org.iceising.app.season.SeasonViewModel;
+import org.iceising.model.SeasonRun;
 
 /** The workbench on the real sample data, driven through its window (headless on Monocle). */
 @ExtendWith(ApplicationExtension.class)
-class WorkbenchAppTest {
+public class WorkbenchAppTest {
     private WorkbenchApp app;
     private WorkbenchViewModel vm;
 
@@ -63,7 +74,7 @@ class WorkbenchAppTest {
         WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
     }
 
-    static <T> T fx(Callable<T> c) {
+    public static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -71,11 +82,11 @@ class WorkbenchAppTest {
         }
     }
 
-    static void waitFor(String what, Callable<Boolean> condition) {
+    public static void waitFor(String what, Callable<Boolean> condition) {
         waitFor(what, 20, condition);
     }
 
-    static void waitFor(String what, int seconds, Callable<Boolean> condition) {
+    public static void waitFor(String what, int seconds, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
         } catch (Exception e) {
@@ -88,7 +99,7 @@ class WorkbenchAppTest {
         waitLoaded(vm, periodStart);
     }
 
-    static void waitLoaded(WorkbenchViewModel vm, LocalDate periodStart) {
+    public static void waitLoaded(WorkbenchViewModel vm, LocalDate periodStart) {
         waitFor("period " + periodStart + " is loaded", () -> {
             SeasonViewModel s = vm.season();
             SeasonViewModel.PeriodData d = s.periodDataProperty().get();
@@ -97,7 +108,7 @@ class WorkbenchAppTest {
         });
     }
 
-    static Lattice observed(String file, FocusArea area) {
+    public static Lattice observed(String file, FocusArea area) {
         return area.lattice(GridReader.read(SampleData.directory().resolve("nt_2018").resolve(file)));
     }
 
@@ -134,6 +145,34 @@ class WorkbenchAppTest {
         IsingParams engine = vm.simulation().live().engineParams().get(5, TimeUnit.SECONDS);
         assertEquals(shown, engine.j());
         assertEquals(5.5, engine.b0(), "the other parameters stay");
+    }
+
+    @Test
+    void aFieldShowsTheValueInUseAndSaysWhyItChangedWhatWasTyped(FxRobot robot) {
+        waitLoaded(LocalDate.of(2018, 6, 16));
+        typeInto(robot, "#field-J", "1e9");
+        assertEquals("5", fx(() -> robot.lookup("#field-J").queryAs(TextField.class).getText()));
+        assertEquals(5.0, fx(() -> vm.parameters().params().j()));
+        assertEquals("J: \u201c1e9\u201d is outside the range 0 … 5; 5 is used", fx(() -> robot.lookup("#field-note").queryAs(Label.class).getText()));
+        typeInto(robot, "#field-steps", "5");
+        assertEquals("1000", fx(() -> robot.lookup("#field-steps").queryAs(TextField.class).getText()));
+        typeInto(robot, "#field-T", "abc");
+        assertEquals("1", fx(() -> robot.lookup("#field-T").queryAs(TextField.class).getText()));
+        assertEquals("T: \u201cabc\u201d is not a number; 1 is kept", fx(() -> robot.lookup("#field-note").queryAs(Label.class).getText()));
+        typeInto(robot, "#field-T", "0");
+        assertEquals("0.1", fx(() -> robot.lookup("#field-T").queryAs(TextField.class).getText()));
+        typeInto(robot, "#field-T", "2");
+        assertEquals("", fx(() -> robot.lookup("#field-note").queryAs(Label.class).getText()), "a value taken as typed needs no word");
+    }
+
+    private static void typeInto(FxRobot robot, String field, String text) {
+        robot.doubleClickOn(field);
+        fx(() -> {
+            robot.lookup(field).queryAs(TextField.class).selectAll();
+            return null;
+        });
+        robot.write(text).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -254,7 +293,8 @@ class WorkbenchAppTest {
         robot.clickOn("#run-season");
         waitFor("the season is simulated", () -> charts.simulated().size() == 13 && !charts.busyProperty().get());
         SemiMonthlyPeriod p = new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16));
-        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16, Preset.MELT_CENTRE.params())),
+        // the knobs hold the melt preset (a melt period is shown): this freeze period runs with the freezing centre
+        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16, Preset.FREEZE_CENTRE.params())),
                 SimulationSettings.study(), 50_000, 1, ProgressMonitor.NONE).get(0);
         assertEquals(expected.coverage(), fx(() -> charts.simulated().get(p.end()).coverage()));
         assertEquals(expected.extent(), fx(() -> charts.simulated().get(p.end()).extent()));
@@ -315,7 +355,10 @@ class WorkbenchAppTest {
     void exportWritesAPngWithItsColourBar(@TempDir Path dir) throws Exception {
         waitLoaded(LocalDate.of(2018, 6, 16));
         Path file = dir.resolve("simulated.png");
-        Path written = fx(() -> vm.exportPng(app.view().simulationPane.simulated.getContent(), file)).get(20, TimeUnit.SECONDS);
+        Job<Path> job = fx(() -> vm.exportPng(app.view().simulationPane.simulated.getContent(), file));
+        waitFor("the PNG is written", 20, () -> !job.runningProperty().get());
+        assertEquals("", fx(() -> job.failureProperty().get()));
+        Path written = fx(() -> job.resultProperty().get());
         assertEquals(file, written);
         BufferedImage img = ImageIO.read(file.toFile());
         assertTrue(img.getWidth() > 300 && img.getHeight() > 300, img.getWidth() + " x " + img.getHeight());

@@ -16,6 +16,14 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.iceising.model.SemiMonthlyPeriod;
+import org.iceising.app.controls.FigureView;
+import org.iceising.app.simulation.SimulationPane;
+import org.iceising.app.simulation.SimulationViewModel;
+import org.iceising.app.map.MapView;
+import org.iceising.app.parameters.Preset;
+import org.iceising.app.learn.LearnViewModel;
+import org.iceising.app.learn.StepJob;
+import org.iceising.app.task.Job;
 
 /**
  * Measures the workbench on a real display (run it under Xvfb, not as a test): the time from JVM
@@ -110,7 +118,8 @@ public final class WorkbenchMeasure {
             SimulationPane pane = app.get().view().simulationPane;
             for (FigureView f : new FigureView[] {pane.simulated, pane.absoluteDifference}) {
                 Path file = out.resolve("export-" + f.getId() + ".png");
-                onFxGet(() -> vm.exportPng(f.getContent(), file)).get(30, TimeUnit.SECONDS);
+                Job<Path> job = onFxGet(() -> vm.exportPng(f.getContent(), file));
+                waitUntil(() -> !job.runningProperty().get());
                 System.out.println("exported " + file);
             }
             onFx(() -> {
@@ -143,14 +152,14 @@ public final class WorkbenchMeasure {
             onFx(() -> {
                 vm.season().periodProperty().set(new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16)));
                 app.get().view().tabs.getSelectionModel().select(app.get().view().learnTab);
-                learn.samplesPerPeriodProperty().set(200);
-                learn.epochsProperty().set(5);
-                learn.evaluationChainsProperty().set(2);
-                learn.chosenFolderProperty().set(out.resolve("training-set"));
+                learn.state().samplesPerPeriodProperty().set(200);
+                learn.network().epochsProperty().set(5);
+                learn.prediction().evaluationChainsProperty().set(2);
+                learn.state().chosenFolderProperty().set(out.resolve("training-set"));
             });
-            learnStep(vm, learn::generate, learn.generateJob());
-            learnStep(vm, learn::train, learn.trainJob());
-            learnStep(vm, learn::predict, learn.predictJob());
+            learnStep(vm, learn.trainingSet()::generate, learn.trainingSet().job());
+            learnStep(vm, learn.network()::train, learn.network().job());
+            learnStep(vm, learn.prediction()::predict, learn.prediction().job());
             Thread.sleep(800);
             snapshot(stage.get(), out.resolve("workbench-learn.png"));
         }
@@ -163,9 +172,9 @@ public final class WorkbenchMeasure {
     }
 
     /** Starts a job of the Learn tab, waits until it (and a season run it starts) is over and prints what came of it. */
-    private static void learnStep(WorkbenchViewModel vm, Runnable start, LearnViewModel.Job job) throws Exception {
+    private static void learnStep(WorkbenchViewModel vm, Runnable start, StepJob job) throws Exception {
         onFx(start);
-        waitUntil(() -> !vm.learn().busyProperty().get() && !vm.charts().busyProperty().get());
+        waitUntil(() -> !vm.learn().state().busyProperty().get() && !vm.charts().busyProperty().get());
         System.out.println(onFxGet(() -> job.messageProperty().get()));
     }
 

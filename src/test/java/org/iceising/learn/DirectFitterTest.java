@@ -76,4 +76,30 @@ class DirectFitterTest {
                 DirectFitter.Config.defaults(1), 2, cancelAfterFive));
         assertEquals(5, seen[0]);
     }
+
+    @Test
+    void aCancelledFitCanKeepTheBestPointFound() {
+        Lattice start = CnnTrainingTest.start();
+        Lattice end = observedEnd(start);
+        int[] seen = {0};
+        ProgressMonitor cancelAfterThree = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                seen[0] = (int) done;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return seen[0] >= 3;
+            }
+        };
+        DirectFitter.Config config = DirectFitter.Config.defaults(1);
+        DirectFitter.Result r = DirectFitter.fitUntilCancelled(start, end, ParameterBounds.studyMelt(), config, 2, cancelAfterThree);
+        assertEquals(3, r.evaluations());
+        assertTrue(ParameterBounds.studyMelt().contains(r.params()));
+        // the distance reported is the one the kept parameters give (independent re-run, same seeds)
+        long steps = SemiMonthlyPeriod.stepsFor(start.activeCount(), config.stepsPer3600());
+        assertEquals(DirectFitter.meanDistance(start, end, r.params(), config.seeds(), config.seed(), steps, config.simulation(), 1,
+                ProgressMonitor.NONE), r.distance(), 1e-12);
+    }
 }

@@ -204,7 +204,8 @@ public final class EarthdataDownloader {
                         + " pages of results; search fewer days at a time");
             }
             cancel.check();
-            monitor.progress(0, 1, "Searching CMR for " + request.product() + " (page " + page + ")");
+            // how many pages there are is not known yet: an indeterminate bar, not an empty one
+            monitor.progress(-1, 1, "Searching CMR for " + request.product() + " (page " + page + ")");
             String after = searchAfter;
             EarthdataSession.TextAnswer answer = Retries.run(request.transfer(), cancel, "CMR search page " + page,
                     (attempt, deadline) -> cmrPage(session, first, after, cancel, deadline, cmr)).value();

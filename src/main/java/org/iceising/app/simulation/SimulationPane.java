@@ -1,0 +1,227 @@
+package org.iceising.app.simulation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.SVGPath;
+import javafx.util.StringConverter;
+import org.iceising.model.Lattice;
+import org.iceising.app.controls.Figure;
+import org.iceising.app.controls.FigureView;
+import org.iceising.app.map.ColourScale;
+import org.iceising.app.map.Raster;
+import org.iceising.app.season.SeasonViewModel;
+import org.iceising.app.controls.Exports;
+
+/**
+ * The live simulation beside the observations: observed start, simulated now and observed end in
+ * the first row; the observation of the simulated day and the two difference maps (the study's
+ * Figure 5) in the second. Play / Pause / Step day / Reset and the speed sit above.
+ */
+public final class SimulationPane extends VBox {
+    private static final List<Double> SPEEDS = List.of(0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0);
+
+    private final SimulationViewModel vm;
+    private Lattice shownToday;
+    private LocalDate shownTodayDate;
+    final FigureView observedStart = figure("figure-observed-start");
+    public final FigureView simulated = figure("figure-simulated");
+    public final FigureView observedEnd = figure("figure-observed-end");
+    final FigureView observedToday = figure("figure-observed-today");
+    final FigureView difference = figure("figure-difference");
+    public final FigureView absoluteDifference = figure("figure-absolute-difference");
+
+    public SimulationPane(SimulationViewModel vm, Exports exports) {
+        this.vm = vm;
+        setSpacing(6);
+        setPadding(new Insets(6));
+
+        Button play = new Button("Play", icon("M0,0 L10,6 L0,12 Z"));
+        play.setId("play");
+        play.setOnAction(e -> vm.play());
+        play.disableProperty().bind(vm.readyProperty().not().or(vm.playingProperty()).or(vm.finishedProperty()));
+        Button pause = new Button("Pause", icon("M0,0 H3.5 V12 H0 Z M6.5,0 H10 V12 H6.5 Z"));
+        pause.setId("pause");
+        pause.setOnAction(e -> vm.pause());
+        pause.disableProperty().bind(vm.playingProperty().not());
+        Button step = new Button("Step day", icon("M0,0 L8,6 L0,12 Z M8.5,0 H11 V12 H8.5 Z"));
+        step.setId("step");
+        step.setOnAction(e -> vm.stepDay());
+        step.disableProperty().bind(vm.readyProperty().not().or(vm.finishedProperty()));
+        Button reset = new Button("Reset", icon("M0,0 H2.5 V12 H0 Z M11,0 L3,6 L11,12 Z"));
+        reset.setId("reset");
+        reset.setOnAction(e -> vm.reset());
+        reset.disableProperty().bind(vm.readyProperty().not());
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.setId("speed");
+        speed.getItems().setAll(SPEEDS);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : Figure.tickLabel(d) + (d == 1 ? " day/s" : " days/s");
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.parseDouble(s.replaceAll("[^0-9.]", ""));
+            }
+        });
+        speed.setValue(vm.speedProperty().get());
+        speed.valueProperty().addListener((o, a, b) -> vm.speedProperty().set(b));
+        speed.setTooltip(new Tooltip("Simulated days per second while playing"));
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(Bindings.createDoubleBinding(
+                () -> vm.totalStepsProperty().get() == 0 ? 0 : (double) vm.stepsDoneProperty().get() / vm.totalStepsProperty().get(),
+                vm.stepsDoneProperty(), vm.totalStepsProperty()));
+        Label status = new Label();
+        status.setId("simulation-status");
+        status.textProperty().bind(vm.statusProperty());
+        HBox buttons = new HBox(6, play, pause, step, reset, new Label("Speed"), speed, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        VBox controls = new VBox(4, buttons, status);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        for (int k = 0; k < 3; k++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100 / 3.0);
+            grid.getColumnConstraints().add(c);
+        }
+        for (int k = 0; k < 2; k++) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            grid.getRowConstraints().add(r);
+        }
+        grid.addRow(0, observedStart, simulated, observedEnd);
+        grid.addRow(1, observedToday, difference, absoluteDifference);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        StackPane chartSlot = new StackPane();
+        chartSlot.setPrefHeight(220);
+        chartSlot.setMinHeight(160);
+        getChildren().addAll(controls, grid, chartSlot);
+        // JFreeChart brings up Java2D's fonts: build the chart just after the window first shows
+        Platform.runLater(() -> {
+            TrajectoryChart chart = new TrajectoryChart(vm);
+            chart.setId("trajectory-chart");
+            chartSlot.getChildren().add(chart);
+        });
+
+        menu(observedStart, exports, () -> data() == null ? null : data().start());
+        menu(simulated, exports, () -> vm.simulatedProperty().get());
+        menu(observedEnd, exports, () -> data() == null ? null : data().end());
+        menu(observedToday, exports, () -> vm.observedTodayProperty().get());
+        menu(difference, exports, null);
+        menu(absoluteDifference, exports, null);
+
+        vm.periodDataProperty().addListener((o, a, b) -> showObserved());
+        vm.frameProperty().addListener((o, a, b) -> showSimulated());
+        showObserved();
+        showSimulated();
+    }
+
+    private static SVGPath icon(String path) {
+        SVGPath p = new SVGPath();
+        p.setContent(path);
+        p.setFill(Color.gray(0.2));
+        return p;
+    }
+
+    private SeasonViewModel.PeriodData data() {
+        return vm.periodDataProperty().get();
+    }
+
+    private static FigureView figure(String id) {
+        FigureView f = new FigureView(250, 230);
+        f.setId(id);
+        return f;
+    }
+
+    private static void menu(FigureView f, Exports exports, Supplier<Lattice> lattice) {
+        MenuItem png = new MenuItem("Export PNG…");
+        png.setOnAction(e -> exports.png(f.getContent()));
+        ContextMenu menu = new ContextMenu(png);
+        if (lattice != null) {
+            MenuItem csv = new MenuItem("Export lattice CSV…");
+            csv.setOnAction(e -> exports.latticeCsv(lattice.get(), f.getContent().title()));
+            menu.getItems().add(csv);
+        }
+        f.setOnContextMenuRequested(e -> menu.show(f, e.getScreenX(), e.getScreenY()));
+    }
+
+    private void showObserved() {
+        SeasonViewModel.PeriodData d = data();
+        if (d == null) {
+            observedStart.setContent(lattice("Observed start", null, "No period loaded"));
+            observedEnd.setContent(lattice("Observed end", null, "No period loaded"));
+            return;
+        }
+        LocalDate s = d.period().start();
+        LocalDate e = d.period().end();
+        observedStart.setContent(lattice("Observed start · " + s, d.start(), missing(s)));
+        observedEnd.setContent(lattice("Observed end · " + e, d.end(), missing(e)));
+    }
+
+    private static String missing(LocalDate d) {
+        return "No observation on " + d + ": no file in the data folder";
+    }
+
+    private void showSimulated() {
+        SeasonViewModel.PeriodData d = data();
+        Lattice sim = vm.simulatedProperty().get();
+        LocalDate date = vm.simulatedDate();
+        int days = d == null ? 0 : d.period().days();
+        simulated.setContent(lattice(date == null ? "Simulated" : "Simulated · " + date + " (day " + vm.daysDoneProperty().get() + " of " + days + ")",
+                sim, vm.statusProperty().get()));
+        Lattice today = vm.observedTodayProperty().get();
+        if (today != shownToday || date == null || !date.equals(shownTodayDate)) {
+            shownToday = today;
+            shownTodayDate = date;
+            observedToday.setContent(lattice(date == null ? "Observed on the simulated day" : "Observed · " + date,
+                    today, date == null ? "" : missing(date)));
+        }
+        double[] diff = vm.differenceProperty().get();
+        String why = d == null ? "" : d.end() == null ? "No observed end (" + d.period().end() + " has no file): nothing to compare" : vm.statusProperty().get();
+        if (diff == null || sim == null) {
+            difference.setContent(new Figure.Content("Simulated − observed end", null, ColourScale.DIFFERENCE, Raster.LATTICE_LEGEND, why));
+            absoluteDifference.setContent(new Figure.Content("|Simulated − observed end|", null, ColourScale.ABSOLUTE_DIFFERENCE, Raster.LATTICE_LEGEND, why));
+            return;
+        }
+        double[] abs = new double[diff.length];
+        for (int i = 0; i < diff.length; i++) {
+            abs[i] = Math.abs(diff[i]);
+        }
+        difference.setContent(new Figure.Content("Simulated − observed end (water fraction)",
+                Raster.image(diff, sim.rows(), sim.cols(), ColourScale.DIFFERENCE), ColourScale.DIFFERENCE, Raster.LATTICE_LEGEND, ""));
+        absoluteDifference.setContent(new Figure.Content(
+                String.format(Locale.ROOT, "|Simulated − observed end| · distance %.4f", vm.distanceProperty().get()),
+                Raster.image(abs, sim.rows(), sim.cols(), ColourScale.ABSOLUTE_DIFFERENCE), ColourScale.ABSOLUTE_DIFFERENCE, Raster.LATTICE_LEGEND, ""));
+    }
+
+    private static Figure.Content lattice(String title, Lattice l, String message) {
+        return new Figure.Content(title, l == null ? null : Raster.image(l), ColourScale.ICE, Raster.LATTICE_LEGEND, message);
+    }
+}

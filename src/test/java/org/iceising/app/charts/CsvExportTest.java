@@ -1,0 +1,38 @@
+package org.iceising.app.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvExportTest {
+    @Test
+    void seriesLeavesMissingValuesEmpty() {
+        LocalDate a = LocalDate.of(2018, 12, 16);
+        LocalDate b = LocalDate.of(2019, 1, 1);
+        String csv = CsvExport.series(List.of(a, b),
+                Map.of(a, new CsvExport.SeriesPoint(a, 0.98, 1.0)),
+                Map.of(b, new CsvExport.SeriesPoint(b, 0.5, 0.25)));
+        assertEquals("""
+                date,observed_coverage,observed_extent,simulated_coverage,simulated_extent
+                2018-12-16,0.980000,1.000000,,
+                2019-01-01,,,0.500000,0.250000
+                """, csv);
+    }
+
+    @Test
+    void writesUtf8Atomically(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("x.csv");
+        CsvExport.write(f, "a,b\n");
+        assertEquals("a,b\n", Files.readString(f));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+    }
+}
