@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                 + "Without a command, `java -jar iceising.jar` opens the workbench.",
         subcommands = {InfoCommand.class, MeasureCommand.class, SimulateCommand.class, IsingCommand.class, DownloadCommand.class,
                 GenerateCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, FitCommand.class,
+                ReproduceCommand.class, SensitivityCommand.class, ForecastCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IceIsingCommand {
 

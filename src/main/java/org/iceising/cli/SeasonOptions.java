@@ -28,13 +28,22 @@ final class SeasonOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** The grids of the chosen season's days; what the scan left out is reported as skipped. */
+    DataCatalogue catalogue() {
+        Ranges.check("--season", year, FIRST_YEAR, LAST_YEAR);
+        Season study = Season.study(year);
+        return DataFolder.catalogue(spec, data, study.start(), study.end());
+    }
+
     /** Reads the season; files that cannot be read are reported and their dates count as unobserved. */
     ObservedSeason load() {
+        return load(catalogue());
+    }
+
+    ObservedSeason load(DataCatalogue catalogue) {
         Ranges.check("--season", year, FIRST_YEAR, LAST_YEAR);
         FocusArea focus = AreaOption.parse(area).area();
-        Season study = Season.study(year);
-        DataCatalogue catalogue = DataFolder.catalogue(spec, data, study.start(), study.end());
-        ObservedSeason season = ObservedSeason.load(catalogue, study, focus, e -> Skipped.report(spec, e.getMessage()));
+        ObservedSeason season = ObservedSeason.load(catalogue, Season.study(year), focus, e -> Skipped.report(spec, e.getMessage()));
         if (season.starts().isEmpty()) {
             throw new IllegalArgumentException("no observed period start of the " + year + " season in " + catalogue.directory());
         }

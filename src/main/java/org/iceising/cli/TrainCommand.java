@@ -32,9 +32,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", description = "Where to save the trained model.")
     Path out;
 
-    /** The study's training settings (the CNN's), the one definition of the validation default below. */
-    private static final CnnTrainer.Config STUDY = CnnTrainer.Config.study(1);
-
     @Option(names = "--network", defaultValue = "cnn", paramLabel = "NAME", converter = NetworkConverter.class,
             description = "cnn, resnet50 or vit. Default: ${DEFAULT-VALUE}.")
     Network network;
@@ -49,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     Double learningRate;
 
     @Option(names = "--validation", paramLabel = "F", description = "Held-out fraction. Default: ${DEFAULT-VALUE}.")
-    double validation = STUDY.validationFraction();
+    double validation = CnnTrainer.Config.study(1).validationFraction();
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the weights and the split. Default: ${DEFAULT-VALUE}.")
     long seed;

@@ -70,14 +70,50 @@ public final class DirectFitter {
     }
 
     /**
+     * What a fit minimises: the mean distance of the K simulated ends to the observed end, plus
+     * {@code weight} times the part of each ice-amount error beyond its tolerance — the absolute
+     * error of the K ends' mean ice coverage beyond {@code coverageTolerance}, and that of their
+     * mean ice extent beyond {@code extentTolerance} (all as fractions of the area). Within the
+     * tolerances the distance alone decides. The study minimised the distance alone; the distance
+     * rewards the smoothness of large J, I and |B| over the right amount of ice
+     * (docs/decisions/0007-reproduce-objective-and-boxes.md), so the reproduction holds the ice
+     * amounts to the observed ones.
+     */
+    public record Goal(double weight, double coverageTolerance, double extentTolerance) {
+        public Goal {
+            if (!(weight >= 0 && coverageTolerance >= 0 && extentTolerance >= 0)) {
+                throw new IllegalArgumentException("goal weight and tolerances must be >= 0, got " + weight + ", "
+                        + coverageTolerance + " and " + extentTolerance);
+            }
+        }
+
+        /** The study's objective: the distance alone. */
+        public static Goal distanceOnly() {
+            return new Goal(0, 0, 0);
+        }
+
+        /** The reproduction's: weight 10 beyond 0.5 pp of coverage and 1 pp of extent. */
+        public static Goal iceAmounts() {
+            return new Goal(10, 0.005, 0.01);
+        }
+
+        /** The objective for a mean distance, coverage error and extent error. */
+        public double value(double distance, double coverageError, double extentError) {
+            return distance + weight * (Math.max(0, Math.abs(coverageError) - coverageTolerance)
+                    + Math.max(0, Math.abs(extentError) - extentTolerance));
+        }
+    }
+
+    /**
      * The fit.
      *
      * @param params      the best parameters found
      * @param distance    their mean distance to the observation over the K chains
      * @param evaluations evaluations used
-     * @param trace       best distance after each evaluation
+     * @param trace       best objective value after each evaluation (the distance for {@link Goal#distanceOnly()})
+     * @param objective   the goal's value at {@code params}
      */
-    public record Result(IsingParams params, double distance, int evaluations, List<Double> trace) {
+    public record Result(IsingParams params, double distance, int evaluations, List<Double> trace, double objective) {
         public Result {
             trace = List.copyOf(trace);
         }
@@ -93,7 +129,7 @@ public final class DirectFitter {
      */
     public static Result fit(Lattice start, Lattice observedEnd, ParameterBounds bounds, Config config, int threads,
                              ProgressMonitor monitor) {
-        return fit(start, observedEnd, bounds, config, threads, monitor, false);
+        return fit(start, observedEnd, bounds, centreOf(bounds), Goal.distanceOnly(), config, threads, monitor, false);
     }
 
     /**
@@ -105,19 +141,34 @@ public final class DirectFitter {
      */
     public static Result fitUntilCancelled(Lattice start, Lattice observedEnd, ParameterBounds bounds, Config config, int threads,
                                            ProgressMonitor monitor) {
-        return fit(start, observedEnd, bounds, config, threads, monitor, true);
+        return fit(start, observedEnd, bounds, centreOf(bounds), Goal.distanceOnly(), config, threads, monitor, true);
     }
 
-    private static Result fit(Lattice start, Lattice observedEnd, ParameterBounds bounds, Config config, int threads,
-                              ProgressMonitor monitor, boolean keepBestOnCancel) {
+    /**
+     * Fits one period minimising {@code goal}, the search starting at {@code guess} (limited to the
+     * box), for instance a network's answer refined by a local search with a small σ.
+     *
+     * @throws CancelledException if the monitor is cancelled
+     */
+    public static Result fit(Lattice start, Lattice observedEnd, ParameterBounds bounds, IsingParams guess, Goal goal,
+                             Config config, int threads, ProgressMonitor monitor) {
+        return fit(start, observedEnd, bounds, guess, goal, config, threads, monitor, false);
+    }
+
+    private static IsingParams centreOf(ParameterBounds bounds) {
+        return bounds.fromUnit(new double[] {0.5, 0.5, 0.5, 0.5, 0.5});
+    }
+
+    private static Result fit(Lattice start, Lattice observedEnd, ParameterBounds bounds, IsingParams guess, Goal goal,
+                              Config config, int threads, ProgressMonitor monitor, boolean keepBestOnCancel) {
         if (!start.sameShape(observedEnd)) {
             throw new IllegalArgumentException("start and observed end differ in shape or mask: " + start + " vs " + observedEnd);
         }
         long steps = SemiMonthlyPeriod.stepsFor(start.activeCount(), config.stepsPer3600());
-        Objective objective = new Objective(start, observedEnd, bounds, config, steps, threads, monitor);
+        double[] centre = bounds.toUnit(bounds.clamp(guess));
+        Objective objective = new Objective(start, observedEnd, bounds, goal, centre, config, steps, threads, monitor);
         CMAESOptimizer cmaes = new CMAESOptimizer(Integer.MAX_VALUE, 0, true, 0, 0,
                 new Well19937c(Long.hashCode(config.seed())), false, (iteration, previous, current) -> false);
-        double[] centre = {0.5, 0.5, 0.5, 0.5, 0.5};
         double[] sigma = new double[5];
         Arrays.fill(sigma, config.sigma());
         try {
@@ -131,7 +182,8 @@ public final class DirectFitter {
                 throw e;
             }
         }
-        return new Result(bounds.fromUnit(objective.best), objective.bestValue, objective.evaluations, objective.trace);
+        return new Result(bounds.fromUnit(objective.best), objective.bestDistance, objective.evaluations, objective.trace,
+                objective.bestValue);
     }
 
     /**
@@ -167,12 +219,23 @@ public final class DirectFitter {
      */
     public static double meanDistance(Lattice start, Lattice observedEnd, IsingParams params, int seeds, long seed,
                                       long steps, SimulationSettings simulation, int threads, ProgressMonitor monitor) {
+        return score(start, observedEnd, params, seeds, seed, steps, simulation, threads, monitor)[0];
+    }
+
+    /**
+     * Mean distance, mean coverage and mean extent of the K chains run with {@code params} from
+     * {@code start}, measured against {@code observedEnd}.
+     */
+    static double[] score(Lattice start, Lattice observedEnd, IsingParams params, int seeds, long seed,
+                          long steps, SimulationSettings simulation, int threads, ProgressMonitor monitor) {
         List<Lattice> ends = Ensemble.run(start, params, simulation, steps, seeds, seed, Math.min(threads, seeds), monitor);
-        double sum = 0;
+        double[] out = new double[3];
         for (Lattice end : ends) {
-            sum += Measures.distance(end, observedEnd);
+            out[0] += Measures.distance(end, observedEnd) / ends.size();
+            out[1] += Measures.coverage(end) / ends.size();
+            out[2] += Measures.extentFraction(end) / ends.size();
         }
-        return sum / ends.size();
+        return out;
     }
 
     /** The objective in the unit cube, remembering the best point it has seen. */
@@ -180,20 +243,28 @@ public final class DirectFitter {
         private final Lattice start;
         private final Lattice observedEnd;
         private final ParameterBounds bounds;
+        private final Goal goal;
+        private final double coverageObserved;
+        private final double extentObserved;
         private final Config config;
         private final long steps;
         private final int threads;
         private final ProgressMonitor monitor;
         private final List<Double> trace = new ArrayList<>();
-        double[] best = {0.5, 0.5, 0.5, 0.5, 0.5};
+        double[] best;
         double bestValue = Double.POSITIVE_INFINITY;
+        double bestDistance = Double.NaN;
         int evaluations;
 
-        Objective(Lattice start, Lattice observedEnd, ParameterBounds bounds, Config config, long steps, int threads,
-                  ProgressMonitor monitor) {
+        Objective(Lattice start, Lattice observedEnd, ParameterBounds bounds, Goal goal, double[] guess, Config config, long steps,
+                  int threads, ProgressMonitor monitor) {
             this.start = start;
             this.observedEnd = observedEnd;
             this.bounds = bounds;
+            this.goal = goal;
+            this.best = guess.clone();
+            this.coverageObserved = Measures.coverage(observedEnd);
+            this.extentObserved = Measures.extentFraction(observedEnd);
             this.config = config;
             this.steps = steps;
             this.threads = threads;
@@ -206,16 +277,18 @@ public final class DirectFitter {
             for (int k = 0; k < 5; k++) {
                 clamped[k] = Math.min(1, Math.max(0, u[k]));
             }
-            double d = meanDistance(start, observedEnd, bounds.fromUnit(clamped), config.seeds(), config.seed(), steps,
+            double[] s = score(start, observedEnd, bounds.fromUnit(clamped), config.seeds(), config.seed(), steps,
                     config.simulation(), threads, ProgressMonitor.NONE);
+            double d = goal.value(s[0], s[1] - coverageObserved, s[2] - extentObserved);
             evaluations++;
             if (d < bestValue) {
                 bestValue = d;
+                bestDistance = s[0];
                 best = clamped;
             }
             trace.add(bestValue);
             monitor.progress(evaluations, config.maxEvaluations(),
-                    String.format(Locale.ROOT, "evaluation %d of %d, best distance %.4f", evaluations, config.maxEvaluations(), bestValue));
+                    String.format(Locale.ROOT, "evaluation %d of %d, best objective %.4f", evaluations, config.maxEvaluations(), bestValue));
             return d;
         }
     }

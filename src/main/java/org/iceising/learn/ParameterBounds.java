@@ -31,6 +31,15 @@ public record ParameterBounds(IsingParams lower, IsingParams upper) {
         return new ParameterBounds(new IsingParams(2.25, 2, -10, -10, 9), new IsingParams(2.75, 9, 0, 10, 11));
     }
 
+    /**
+     * The wide box of the reproduction (docs/decisions/0007-reproduce-objective-and-boxes.md):
+     * J 0..5, B0 −20..20, Bx and By −15..15, I 0..20, the same for melting and freezing periods, so
+     * that no period is forced into a melt or a freeze.
+     */
+    public static ParameterBounds wide() {
+        return new ParameterBounds(new IsingParams(0, -20, -15, -15, 0), new IsingParams(5, 20, 15, 15, 20));
+    }
+
     /** The study's box for a freezing period (one that starts on or after 15 September). */
     public static ParameterBounds studyFreeze() {
         return new ParameterBounds(new IsingParams(2.25, -15, -10, -10, 9), new IsingParams(2.75, -9, -1, 10, 11));
@@ -116,6 +125,18 @@ public record ParameterBounds(IsingParams lower, IsingParams upper) {
             v[k] = lo[k] + (hi[k] - lo[k]) * u[k];
         }
         return IsingParams.fromArray(v);
+    }
+
+    /** The inverse of {@link #fromUnit}: where {@code p} lies in the unit cube (0.5 for a parameter whose range is one value). */
+    public double[] toUnit(IsingParams p) {
+        double[] lo = lower.toArray();
+        double[] hi = upper.toArray();
+        double[] v = p.toArray();
+        double[] u = new double[5];
+        for (int k = 0; k < 5; k++) {
+            u[k] = hi[k] > lo[k] ? (v[k] - lo[k]) / (hi[k] - lo[k]) : 0.5;
+        }
+        return u;
     }
 
     /** The point of the box nearest to {@code p}: each parameter limited to its range. */

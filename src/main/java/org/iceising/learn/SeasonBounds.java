@@ -19,6 +19,11 @@ public record SeasonBounds(ParameterBounds melt, ParameterBounds freeze) {
         return new SeasonBounds(ParameterBounds.studyMelt(), ParameterBounds.studyFreeze());
     }
 
+    /** The wide box for every period (ParameterBounds#wide). */
+    public static SeasonBounds wide() {
+        return new SeasonBounds(ParameterBounds.wide(), ParameterBounds.wide());
+    }
+
     public ParameterBounds forPeriod(SemiMonthlyPeriod period) {
         return period.isMelting() ? melt : freeze;
     }
