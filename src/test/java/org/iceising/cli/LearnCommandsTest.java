@@ -66,7 +66,7 @@ class LearnCommandsTest {
         assertTrue(v.out().endsWith(String.format("trainable parameters: 85,259,525%n")), v.out());
         CommandLineTest.Run bad = run("train", "--summary", "--network", "vgg");
         assertEquals(2, bad.code());
-        assertEquals("iceising train: Invalid value for option '--network': unknown network 'vgg'; choose one of cnn, resnet50, vit",
+        assertEquals("iceising train: Invalid value for option '--network': unknown network 'vgg'; choose one of cnn, resnet50, vit (see 'iceising train --help')",
                 bad.err().lines().findFirst().orElse(""));
     }
 

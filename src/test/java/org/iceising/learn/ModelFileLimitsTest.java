@@ -111,6 +111,6 @@ class ModelFileLimitsTest {
             zip.closeEntry();
             entry(zip, InverseModel.NETWORK_ENTRY, 10);
         }
-        assertTrue(refusal(small).contains("a lattice the network cannot read"), refusal(small));
+        assertTrue(refusal(small).contains("need a lattice of at least 16 x 16, got 10 x 20"), refusal(small));
     }
 }

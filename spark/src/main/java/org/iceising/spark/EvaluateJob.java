@@ -30,15 +30,7 @@ import picocli.CommandLine.Option;
                 + "task per period.",
                 "Writes coverage, extent and distance per period: observed, simulated (mean of K) and persistence."})
 final class EvaluateJob implements Callable<Integer> {
-    static final StructType SCHEMA = new StructType()
-            .add("season", DataTypes.IntegerType, false)
-            .add("area", DataTypes.StringType, false)
-            .add("period_start", DataTypes.StringType, false)
-            .add("J", DataTypes.DoubleType, false)
-            .add("B0", DataTypes.DoubleType, false)
-            .add("Bx", DataTypes.DoubleType, false)
-            .add("By", DataTypes.DoubleType, false)
-            .add("I", DataTypes.DoubleType, false)
+    static final StructType SCHEMA = Jobs.PERIOD_PARAMETERS
             .add("coverage_observed", DataTypes.DoubleType, false)
             .add("coverage_simulated", DataTypes.DoubleType, false)
             .add("coverage_persistence", DataTypes.DoubleType, false)

@@ -24,15 +24,7 @@ import picocli.CommandLine.Option;
                 + "local fit command does for one season: one Spark task per period.",
                 "Writes one table: season, area, period_start, J, B0, Bx, By, I, distance, evaluations."})
 final class FitJob implements Callable<Integer> {
-    static final StructType SCHEMA = new StructType()
-            .add("season", DataTypes.IntegerType, false)
-            .add("area", DataTypes.StringType, false)
-            .add("period_start", DataTypes.StringType, false)
-            .add("J", DataTypes.DoubleType, false)
-            .add("B0", DataTypes.DoubleType, false)
-            .add("Bx", DataTypes.DoubleType, false)
-            .add("By", DataTypes.DoubleType, false)
-            .add("I", DataTypes.DoubleType, false)
+    static final StructType SCHEMA = Jobs.PERIOD_PARAMETERS
             .add("distance", DataTypes.DoubleType, false)
             .add("evaluations", DataTypes.IntegerType, false);
 

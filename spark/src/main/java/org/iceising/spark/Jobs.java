@@ -11,6 +11,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.iceising.cli.AreaOption;
 import org.iceising.model.Season;
 import org.iceising.model.SemiMonthlyPeriod;
@@ -18,6 +20,17 @@ import picocli.CommandLine.Option;
 
 /** What every job shares: the session, the output folder, the seasons and areas, the chains. */
 final class Jobs {
+    /** The leading columns of the fit and evaluate tables: which period, and its (J, B0, Bx, By, I). */
+    static final StructType PERIOD_PARAMETERS = new StructType()
+            .add("season", DataTypes.IntegerType, false)
+            .add("area", DataTypes.StringType, false)
+            .add("period_start", DataTypes.StringType, false)
+            .add("J", DataTypes.DoubleType, false)
+            .add("B0", DataTypes.DoubleType, false)
+            .add("Bx", DataTypes.DoubleType, false)
+            .add("By", DataTypes.DoubleType, false)
+            .add("I", DataTypes.DoubleType, false);
+
     /** The options of every job. */
     static final class Common {
         @Option(names = "--master", paramLabel = "URL", description = "Spark master when spark-submit does not set one, "
