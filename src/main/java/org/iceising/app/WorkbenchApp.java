@@ -1,5 +1,7 @@
 package org.iceising.app;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
@@ -10,6 +12,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.iceising.data.SampleData;
 import org.iceising.model.Season;
+import org.iceising.app.session.SessionViewModel;
 
 /**
  * The IceIsing workbench. It opens on the sample data folder ({@link SampleData#directory()})
@@ -24,8 +27,12 @@ public class WorkbenchApp extends Application {
 
     /** Starts the JavaFX application; returns when the window is closed. */
     public static void launch(String... args) {
+        sessionFile = SessionViewModel.defaultFile();
         Application.launch(WorkbenchApp.class, args);
     }
+
+    /** The session reopened at start and kept at quit; only a launched workbench has one (not one a test starts). */
+    private static Path sessionFile;
 
     @Override
     public void start(Stage stage) {
@@ -42,7 +49,11 @@ public class WorkbenchApp extends Application {
             return y == null ? "IceIsing" : "IceIsing · season " + Season.study(y).start() + " → " + Season.study(y).end();
         }, vm.season().yearProperty()));
         stage.show();
-        open(vm);
+        if (sessionFile != null) {
+            vm.session().restore(sessionFile, START_YEAR);
+        } else {
+            open(vm);
+        }
     }
 
     /** Opens the sample data; a missing folder is reported in the status bar, not by a dialog. */
@@ -64,6 +75,14 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (vm != null && sessionFile != null) {
+            try {
+                vm.session().capture().write(sessionFile);
+            } catch (IOException | RuntimeException e) {
+                System.getLogger(WorkbenchApp.class.getName()).log(System.Logger.Level.WARNING,
+                        "the session could not be kept in " + sessionFile + ": " + e.getMessage());
+            }
+        }
         if (vm != null) {
             vm.close();
         }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -49,6 +50,12 @@ import org.iceising.app.season.DataOnDisk;
 import org.iceising.app.learn.LearnPane;
 import org.iceising.app.download.GetDataDialog;
 import org.iceising.app.controls.Exports;
+import org.iceising.app.classroom.ClassroomPane;
+import org.iceising.app.export.Export;
+import org.iceising.app.years.YearsPane;
+import org.iceising.app.colours.ColoursPane;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /** The workbench window's content: menus, the period navigator, parameters, the tabs and the status bar. */
 public final class WorkbenchView extends BorderPane implements Exports {
@@ -65,13 +72,15 @@ public final class WorkbenchView extends BorderPane implements Exports {
     final SimulationPane simulationPane;
     final Tab chartsTab = new Tab("Season charts");
     final Tab learnTab = new Tab("Learn");
+    final Tab classroomTab = new Tab("Classroom");
+    final Tab yearsTab = new Tab("Years");
     final ParametersView parametersView;
 
     WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         SeasonViewModel season = vm.season();
-        mapPane = new MapPane(vm.map(), season, this);
-        simulationPane = new SimulationPane(vm.simulation(), this);
+        mapPane = new MapPane(vm.map(), season, this, vm.colours());
+        simulationPane = new SimulationPane(vm.simulation(), this, vm.colours());
         parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
 
         SplitPane split = new SplitPane(mapPane, scrolling(simulationPane));
@@ -89,8 +98,21 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 learnTab.setContent(scrolling(new LearnPane(vm.learn(), this::openPeriod)));
             }
         });
-        tabs.getTabs().addAll(workbenchTab, chartsTab, learnTab);
+        classroomTab.setId("tab-classroom");
+        classroomTab.setOnSelectionChanged(e -> {
+            if (classroomTab.isSelected() && classroomTab.getContent() == null) {
+                classroomTab.setContent(new ClassroomPane(vm.classroom(), this::save));
+            }
+        });
+        yearsTab.setId("tab-years");
+        yearsTab.setOnSelectionChanged(e -> {
+            if (yearsTab.isSelected() && yearsTab.getContent() == null) {
+                yearsTab.setContent(new YearsPane(vm.years(), () -> tabs.getSelectionModel().select(workbenchTab), this::save));
+            }
+        });
+        tabs.getTabs().addAll(workbenchTab, chartsTab, yearsTab, learnTab, classroomTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        trackTabs();
 
         ScrollPane left = new ScrollPane(parametersView);
         left.setFitToWidth(true);
@@ -99,6 +121,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
         setTop(new VBox(menus(), navigator()));
         setLeft(left);
+        // the classroom model has knobs of its own: the study's parameters step aside there
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> setLeft(t == classroomTab ? null : left));
         setCenter(tabs);
         setBottom(status);
 
@@ -170,7 +194,12 @@ public final class WorkbenchView extends BorderPane implements Exports {
         MenuItem onDisk = new MenuItem("Data on disk…");
         onDisk.setOnAction(e -> DataOnDisk.show(window(), DataOnDisk.describe(vm.season().catalogueProperty().get(),
                 vm.season().yearProperty().get(), LocalDate.now())));
-        Menu file = new Menu("File", null, open, getData, onDisk, new SeparatorMenuItem(), series, simulated, new SeparatorMenuItem(), quit);
+        MenuItem saveSession = item("Save session…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::saveSession);
+        MenuItem openSession = item("Open session…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::openSession);
+        Menu file = new Menu("File", null, open, getData, onDisk, new SeparatorMenuItem(), openSession, saveSession,
+                new SeparatorMenuItem(), series, simulated, new SeparatorMenuItem(), quit);
 
         Menu navigate = new Menu("Navigate", null,
                 item("Previous period", PREVIOUS_PERIOD, () -> vm.season().previousPeriod()),
@@ -192,7 +221,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 item("Step one day", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), sim::stepDay),
                 item("Reset to the observed start", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), sim::reset),
                 item("Run season", null, () -> vm.charts().runSeason()));
-        return new MenuBar(file, navigate, simulation);
+        Menu view = new Menu("View", null, item("Colour tables…", new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::colourTables));
+        return new MenuBar(file, navigate, simulation, view);
     }
 
     private static MenuItem item(String text, KeyCombination keys, Runnable action) {
@@ -363,6 +393,54 @@ public final class WorkbenchView extends BorderPane implements Exports {
         Path file = choose("Export the season's coverage and extent", "season-" + vm.season().yearProperty().get() + ".csv", "CSV (*.csv)", "*.csv");
         if (file != null) {
             vm.exportSeriesCsv(file);
+        }
+    }
+
+    private Stage colourTables;
+
+    /** The colour table picker, one window kept while the workbench lives. */
+    private void colourTables() {
+        if (colourTables == null) {
+            colourTables = new Stage();
+            colourTables.initOwner(window());
+            colourTables.setTitle("Colour tables");
+            colourTables.setScene(new Scene(new ColoursPane(vm.colours())));
+        }
+        colourTables.show();
+        colourTables.toFront();
+    }
+
+    private void saveSession() {
+        Path file = choose("Save the session", "iceising-session.json", "Session (*.json)", "*.json");
+        if (file != null) {
+            vm.session().save(file);
+        }
+    }
+
+    private void openSession() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Open a session");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Session (*.json)", "*.json"));
+        File f = c.showOpenDialog(window());
+        if (f != null) {
+            vm.session().open(f.toPath());
+        }
+    }
+
+    /** The session follows the tab shown, and a reopened session shows its tab. */
+    private void trackTabs() {
+        StringProperty tab = vm.session().tabProperty();
+        tab.set(tabs.getSelectionModel().getSelectedItem().getText());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> tab.set(t == null ? null : t.getText()));
+        tab.addListener((o, a, title) -> tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
+    }
+
+    /** Asks where to write an export and writes it in the background. */
+    public void save(Export export) {
+        Path file = choose(export.title(), export.fileName(), export.description(), export.pattern());
+        if (file != null) {
+            vm.save(export, file);
         }
     }
 }

@@ -29,6 +29,11 @@ import org.iceising.app.map.MapViewModel;
 import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.season.SeasonViewModel;
 import org.iceising.app.learn.LearnViewModel;
+import org.iceising.app.classroom.ClassroomViewModel;
+import org.iceising.app.export.Export;
+import org.iceising.app.years.YearsViewModel;
+import org.iceising.app.session.SessionViewModel;
+import org.iceising.app.colours.ColoursViewModel;
 
 /**
  * The workbench's state: where in the data it stands, the parameters, the live simulation, the
@@ -45,6 +50,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final MapViewModel map;
     private final SeasonChartsViewModel charts;
     private LearnViewModel learn;
+    private ClassroomViewModel classroom;
+    private YearsViewModel years;
+    private final SessionViewModel session;
+    private final ColoursViewModel colours = new ColoursViewModel();
 
     /** The workbench's view-models on its background threads: two for reading and exports, one for the inverse problem. */
     public WorkbenchViewModel() {
@@ -71,6 +80,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
         map.gridProperty().bind(season.dayGridProperty());
         map.geometryProperty().bind(season.geometryProperty());
         // "Wrote …" belongs to the folder and season it was said in
+        session = new SessionViewModel(background, season, parameters, () -> learn, this::learn);
+        session.noteProperty().addListener((o, a, b) -> notice.set(b));
         season.catalogueProperty().addListener((o, a, b) -> notice.set(""));
         season.yearProperty().addListener((o, a, b) -> notice.set(""));
     }
@@ -161,6 +172,40 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return sb.toString();
     }
 
+    /** The classroom Ising model, made when its tab first opens, with job threads of its own (its chain runs while the tab plays). */
+    public ClassroomViewModel classroom() {
+        if (classroom == null) {
+            classroom = new ClassroomViewModel(new FxJobRunner("iceising-classroom", 2));
+        }
+        return classroom;
+    }
+
+    /** The colour tables chosen for maps, panels and exports. */
+    public ColoursViewModel colours() {
+        return colours;
+    }
+
+    /** Saving and reopening where the user left the workbench. */
+    public SessionViewModel session() {
+        return session;
+    }
+
+    /** Years in context, made when its tab first opens. */
+    public YearsViewModel years() {
+        if (years == null) {
+            years = new YearsViewModel(background, season);
+        }
+        return years;
+    }
+
+    /** Writes an export to {@code file} atomically in the background. */
+    public Job<Path> save(Export export, Path file) {
+        return submit("Exporting " + file.getFileName(), () -> {
+            AtomicFiles.write(file, export.body());
+            return file;
+        });
+    }
+
     /** Writes the season's coverage and extent as CSV in the background. */
     public Job<Path> exportSeriesCsv(Path file) {
         String text = charts.csv();
@@ -193,6 +238,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     @Override
     public void close() {
         charts.cancel();
+        if (classroom != null) {
+            classroom.close();
+        }
         if (learn != null) {
             learn.close();
         }

@@ -71,7 +71,7 @@ final class MeasureCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no grids between " + from + " and " + to + " in " + dir);
         }
         GridGeometry geometry = a.arctic() ? GridGeometry.load(Ancillary.folder(dir, Ancillary.GRID)) : null;
-        Path indexCsv = Ancillary.folder(dir, Ancillary.EXTENT).resolve(SEA_ICE_INDEX_CSV);
+        Path indexCsv = Ancillary.folder(dir, Ancillary.EXTENT).resolve(SeaIceIndex.FILE_NAME);
         Optional<SeaIceIndex> index = a.arctic() && Files.isRegularFile(indexCsv)
                 ? Optional.of(SeaIceIndex.load(indexCsv)) : Optional.empty();
         index.ifPresent(i -> i.problems().forEach(p -> Skipped.report(spec, p)));
@@ -139,7 +139,6 @@ final class MeasureCommand implements Callable<Integer> {
         return 0;
     }
 
-    static final String SEA_ICE_INDEX_CSV = "N_seaice_extent_daily_v3.0.csv";
 
     private static String fmt(String f, double v) {
         return String.format(Locale.ROOT, f, v);

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * (10^6 km^2), Missing (10^6 km^2), Source Data}.
  */
 public final class SeaIceIndex {
+    /** The daily extent file's name, as NSIDC publishes it. */
+    public static final String FILE_NAME = "N_seaice_extent_daily_v3.0.csv";
     private static final int FIELDS = 6;
     /** Far above the real file (under 2 MB for 1978..2024): a bigger one is not the index, and is not read. */
     static final long MAX_BYTES = 64L << 20;

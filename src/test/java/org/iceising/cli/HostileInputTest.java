@@ -187,7 +187,7 @@ class HostileInputTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(SAMPLE.resolve("extent/N_seaice_extent_daily_v3.0.csv"),
                 StandardCharsets.ISO_8859_1));
         lines.set(3, "1978,    10,  28,     lots,      0.000, x");
-        Files.write(data.resolve("extent/" + MeasureCommand.SEA_ICE_INDEX_CSV), lines, StandardCharsets.ISO_8859_1);
+        Files.write(data.resolve("extent/" + org.iceising.data.SeaIceIndex.FILE_NAME), lines, StandardCharsets.ISO_8859_1);
         Run r = CommandLineTest.run("measure", "--data", data.toString(), "--from", "2018-09-16", "--to", "2018-09-16", "--area", "arctic");
         assertEquals(IceIsingCommand.SOME_INPUTS_SKIPPED, r.code(), r.err());
         assertEquals("iceising measure: N_seaice_extent_daily_v3.0.csv: line 4: extent 'lots' is not a number in '1978,    10,  28, "

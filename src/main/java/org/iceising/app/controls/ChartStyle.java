@@ -17,9 +17,14 @@ public final class ChartStyle {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, titleSize));
         XYPlot plot = chart.getXYPlot();
+        apply(plot);
+        return plot;
+    }
+
+    /** Styles one XY plot (for example a subplot of a combined plot). */
+    public static void apply(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
-        return plot;
     }
 }

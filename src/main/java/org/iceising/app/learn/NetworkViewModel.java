@@ -5,6 +5,8 @@ import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -42,6 +44,7 @@ public final class NetworkViewModel {
     private final DoubleProperty learningRate;
     private final ObservableList<LossPoint> batchLoss = FXCollections.observableArrayList();
     private final ObservableList<CnnTrainer.Epoch> epochLoss = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Path> modelFile = new ReadOnlyObjectWrapper<>(this, "modelFile");
     private final ReadOnlyStringWrapper modelDescription = new ReadOnlyStringWrapper(this, "modelDescription", "No model yet: train one or load one.");
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend",
             "Not loaded yet: Deeplearning4j starts when a model is trained, loaded or used.");
@@ -125,6 +128,7 @@ public final class NetworkViewModel {
             }
         }, t -> {
             setModel(t.result().model());
+            modelFile.set(null);
             CnnTrainer.Epoch last = t.result().history().get(t.result().history().size() - 1);
             return String.format(Locale.ROOT, "Trained %d epochs on %,d samples (%,d held out): training loss %.4f, validation loss %.4f, "
                     + "%.2f ms per sample%s", t.result().history().size(), last.samples(), t.result().heldOut().length, last.trainLoss(),
@@ -189,6 +193,11 @@ public final class NetworkViewModel {
                 meta.periods().size(), s.start(), s.end(), meta.trainingSeed(), meta.epochs()));
     }
 
+    /** The file the model was last loaded from or saved to; null for a model trained and not saved. */
+    public ReadOnlyObjectProperty<Path> modelFileProperty() {
+        return modelFile.getReadOnlyProperty();
+    }
+
     /** Saves the model (under a temporary name, then renamed). */
     public void saveModel(Path file) {
         InverseModel m = state.modelProperty().get();
@@ -200,7 +209,10 @@ public final class NetworkViewModel {
             monitor.progress(-1, 1, "writing " + file.getFileName());
             m.save(file);
             return file;
-        }, f -> "Saved the model to " + f);
+        }, f -> {
+            modelFile.set(f);
+            return "Saved the model to " + f;
+        });
     }
 
     /**
@@ -215,6 +227,7 @@ public final class NetworkViewModel {
             return m;
         }, m -> {
             setModel(m);
+            modelFile.set(file);
             batchLoss.clear();
             epochLoss.clear();
             return "Loaded " + file + " (trained with " + m.metadata().backend() + ")";

@@ -1,5 +1,6 @@
 package org.iceising.app.map;
 
+import org.iceising.app.colours.ColoursViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,10 +25,10 @@ public final class MapPane extends VBox {
     public final MapView map;
     private final Canvas key = new Canvas(100, KEY_HEIGHT);
 
-    public MapPane(MapViewModel vm, SeasonViewModel season, Exports exports) {
+    public MapPane(MapViewModel vm, SeasonViewModel season, Exports exports, ColoursViewModel colours) {
         setSpacing(4);
         setPadding(new Insets(6));
-        map = new MapView(vm);
+        map = new MapView(vm, () -> colours.scale(ColoursViewModel.Role.CONCENTRATION, null));
         map.setId("map");
         map.focusAreaProperty().bindBidirectional(season.focusAreaProperty());
         map.messageProperty().bind(season.dayMessageProperty());
@@ -45,10 +46,16 @@ public final class MapPane extends VBox {
         Pane keyBox = new Pane(key);
         keyBox.setMinHeight(KEY_HEIGHT);
         keyBox.setPrefHeight(KEY_HEIGHT);
-        keyBox.widthProperty().addListener((o, a, w) -> {
-            key.setWidth(w.doubleValue());
+        Runnable drawKey = () -> {
+            key.setWidth(keyBox.getWidth());
             key.getGraphicsContext2D().clearRect(0, 0, key.getWidth(), key.getHeight());
-            Figure.drawHorizontalKey(key.getGraphicsContext2D(), 4, 2, w.doubleValue() - 8, ColourScale.ICE, Raster.GRID_LEGEND);
+            Figure.drawHorizontalKey(key.getGraphicsContext2D(), 4, 2, keyBox.getWidth() - 8,
+                    colours.scale(ColoursViewModel.Role.CONCENTRATION, null), Raster.GRID_LEGEND);
+        };
+        keyBox.widthProperty().addListener((o, a, w) -> drawKey.run());
+        colours.choiceProperty(ColoursViewModel.Role.CONCENTRATION).addListener((o, a, b) -> {
+            drawKey.run();
+            map.recolour();
         });
         VBox.setVgrow(map, Priority.ALWAYS);
 
@@ -67,9 +74,11 @@ public final class MapPane extends VBox {
         Button fit = new Button("Fit");
         fit.setOnAction(e -> map.fit());
         Button png = new Button("Export PNG…");
-        png.setOnAction(e -> exports.png(new Figure.Content(title.getText(),
-                vm.gridProperty().get() == null ? null : Raster.image(vm.gridProperty().get()),
-                ColourScale.ICE, Raster.GRID_LEGEND, map.messageProperty().get())));
+        png.setOnAction(e -> {
+            ColourScale scale = colours.scale(ColoursViewModel.Role.CONCENTRATION, null);
+            exports.png(new Figure.Content(title.getText(), vm.gridProperty().get() == null ? null : Raster.image(vm.gridProperty().get(), scale),
+                    scale, Raster.GRID_LEGEND, map.messageProperty().get()));
+        });
         fit.setMinWidth(Region.USE_PREF_SIZE);
         png.setMinWidth(Region.USE_PREF_SIZE);
         HBox bottom = new HBox(6, fit, png, cursor);

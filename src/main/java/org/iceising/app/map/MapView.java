@@ -1,5 +1,6 @@
 package org.iceising.app.map;
 
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
@@ -50,16 +51,22 @@ public final class MapView extends Region {
     private double pressOy;
     private FocusArea pressArea;
     private FocusArea pending;
+    private final Supplier<ColourScale> colourScale;
 
-    MapView(MapViewModel vm) {
+    /** Draws the grid again, on the colour scale chosen now. */
+    void recolour() {
+        SeaIceGrid g = vm.gridProperty().get();
+        image = g == null ? null : Raster.image(g, colourScale.get());
+        redraw();
+    }
+
+    MapView(MapViewModel vm, Supplier<ColourScale> colourScale) {
         this.vm = vm;
+        this.colourScale = colourScale;
         getChildren().add(canvas);
         setMinSize(200, 200);
         setPrefSize(520, 760);
-        vm.gridProperty().addListener((o, a, g) -> {
-            image = g == null ? null : Raster.image(g);
-            redraw();
-        });
+        vm.gridProperty().addListener((o, a, g) -> recolour());
         focusArea.addListener((o, a, b) -> redraw());
         message.addListener((o, a, b) -> redraw());
         canvas.setOnScroll(this::scroll);

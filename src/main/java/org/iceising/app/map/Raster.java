@@ -63,11 +63,16 @@ public final class Raster {
 
     /** ARGB pixels of a grid: concentration on valid cells, flag colours elsewhere. */
     public static int[] pixels(SeaIceGrid grid) {
+        return pixels(grid, ColourScale.ICE);
+    }
+
+    /** ARGB pixels of a grid with concentration on {@code scale}. */
+    public static int[] pixels(SeaIceGrid grid, ColourScale scale) {
         int[] px = new int[SeaIceGrid.CELLS];
         for (int r = 0; r < SeaIceGrid.ROWS; r++) {
             for (int c = 0; c < SeaIceGrid.COLS; c++) {
                 CellFlag f = grid.flag(r, c);
-                px[r * SeaIceGrid.COLS + c] = f == CellFlag.VALID ? ColourScale.ICE.argb(grid.concentration(r, c)) : argb(f, r, c);
+                px[r * SeaIceGrid.COLS + c] = f == CellFlag.VALID ? scale.argb(grid.concentration(r, c)) : argb(f, r, c);
             }
         }
         return px;
@@ -84,7 +89,12 @@ public final class Raster {
 
     /** The image of a grid. */
     public static WritableImage image(SeaIceGrid grid) {
-        return image(pixels(grid), SeaIceGrid.COLS, SeaIceGrid.ROWS);
+        return image(grid, ColourScale.ICE);
+    }
+
+    /** The image of a grid with concentration on {@code scale}. */
+    public static WritableImage image(SeaIceGrid grid, ColourScale scale) {
+        return image(pixels(grid, scale), SeaIceGrid.COLS, SeaIceGrid.ROWS);
     }
 
     /** The ice concentration of a lattice. */

@@ -30,6 +30,8 @@ import org.iceising.model.Lattice;
 import org.iceising.app.controls.Figure;
 import org.iceising.app.controls.FigureView;
 import org.iceising.app.map.ColourScale;
+import org.iceising.app.colours.ColoursViewModel;
+import org.iceising.app.colours.ColoursViewModel.Role;
 import org.iceising.app.map.Raster;
 import org.iceising.app.season.SeasonViewModel;
 import org.iceising.app.controls.Exports;
@@ -46,14 +48,16 @@ public final class SimulationPane extends VBox {
     private Lattice shownToday;
     private LocalDate shownTodayDate;
     final FigureView observedStart = figure("figure-observed-start");
+    private final ColoursViewModel colours;
     public final FigureView simulated = figure("figure-simulated");
     public final FigureView observedEnd = figure("figure-observed-end");
     final FigureView observedToday = figure("figure-observed-today");
     final FigureView difference = figure("figure-difference");
     public final FigureView absoluteDifference = figure("figure-absolute-difference");
 
-    public SimulationPane(SimulationViewModel vm, Exports exports) {
+    public SimulationPane(SimulationViewModel vm, Exports exports, ColoursViewModel colours) {
         this.vm = vm;
+        this.colours = colours;
         setSpacing(6);
         setPadding(new Insets(6));
 
@@ -139,6 +143,10 @@ public final class SimulationPane extends VBox {
 
         vm.periodDataProperty().addListener((o, a, b) -> showObserved());
         vm.frameProperty().addListener((o, a, b) -> showSimulated());
+        colours.observables()[0].addListener(o -> showObserved());
+        for (javafx.beans.Observable o : colours.observables()) {
+            o.addListener(x -> showSimulated());
+        }
         showObserved();
         showSimulated();
     }
@@ -206,22 +214,27 @@ public final class SimulationPane extends VBox {
         double[] diff = vm.differenceProperty().get();
         String why = d == null ? "" : d.end() == null ? "No observed end (" + d.period().end() + " has no file): nothing to compare" : vm.statusProperty().get();
         if (diff == null || sim == null) {
-            difference.setContent(new Figure.Content("Simulated − observed end", null, ColourScale.DIFFERENCE, Raster.LATTICE_LEGEND, why));
-            absoluteDifference.setContent(new Figure.Content("|Simulated − observed end|", null, ColourScale.ABSOLUTE_DIFFERENCE, Raster.LATTICE_LEGEND, why));
+            difference.setContent(new Figure.Content("Simulated − observed end", null, colours.scale(Role.DIFFERENCE, null), Raster.LATTICE_LEGEND, why));
+            absoluteDifference.setContent(new Figure.Content("|Simulated − observed end|", null, colours.scale(Role.ABSOLUTE_DIFFERENCE, null),
+                    Raster.LATTICE_LEGEND, why));
             return;
         }
         double[] abs = new double[diff.length];
         for (int i = 0; i < diff.length; i++) {
             abs[i] = Math.abs(diff[i]);
         }
+        ColourScale signed = colours.scale(Role.DIFFERENCE, diff);
+        ColourScale absolute = colours.scale(Role.ABSOLUTE_DIFFERENCE, abs);
         difference.setContent(new Figure.Content("Simulated − observed end (water fraction)",
-                Raster.image(diff, sim.rows(), sim.cols(), ColourScale.DIFFERENCE), ColourScale.DIFFERENCE, Raster.LATTICE_LEGEND, ""));
+                Raster.image(diff, sim.rows(), sim.cols(), signed), signed, Raster.LATTICE_LEGEND, ""));
         absoluteDifference.setContent(new Figure.Content(
                 String.format(Locale.ROOT, "|Simulated − observed end| · distance %.4f", vm.distanceProperty().get()),
-                Raster.image(abs, sim.rows(), sim.cols(), ColourScale.ABSOLUTE_DIFFERENCE), ColourScale.ABSOLUTE_DIFFERENCE, Raster.LATTICE_LEGEND, ""));
+                Raster.image(abs, sim.rows(), sim.cols(), absolute), absolute, Raster.LATTICE_LEGEND, ""));
     }
 
-    private static Figure.Content lattice(String title, Lattice l, String message) {
-        return new Figure.Content(title, l == null ? null : Raster.image(l), ColourScale.ICE, Raster.LATTICE_LEGEND, message);
+    private Figure.Content lattice(String title, Lattice l, String message) {
+        double[] c = l == null ? null : l.concentrations();
+        ColourScale scale = colours.scale(Role.CONCENTRATION, c);
+        return new Figure.Content(title, l == null ? null : Raster.image(c, l.rows(), l.cols(), scale), scale, Raster.LATTICE_LEGEND, message);
     }
 }
