@@ -6,7 +6,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import org.iceising.app.map.ColourScale;
+import org.iceising.learn.report.ColourScale;
 import org.iceising.model.ClassroomChain;
 
 /** The classroom lattice: one pixel per spin, −1 blue through 0 white to +1 red, scaled to fit and kept square. */

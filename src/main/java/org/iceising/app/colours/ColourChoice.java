@@ -1,6 +1,6 @@
 package org.iceising.app.colours;
 
-import org.iceising.app.map.ColourScale;
+import org.iceising.learn.report.ColourScale;
 
 /**
  * How one kind of quantity is coloured: a table, inverted or not, over a fixed range or over the

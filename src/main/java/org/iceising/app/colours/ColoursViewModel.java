@@ -5,7 +5,7 @@ import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.iceising.app.map.ColourScale;
+import org.iceising.learn.report.ColourScale;
 
 /** The colour table chosen for each kind of quantity the workbench draws; maps, panels and exports take their scales here. */
 public final class ColoursViewModel {

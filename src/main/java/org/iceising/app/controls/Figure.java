@@ -13,7 +13,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.iceising.app.map.ColourScale;
+import org.iceising.learn.report.ColourScale;
 import org.iceising.app.map.Raster;
 
 /**

@@ -1,6 +1,5 @@
 package org.iceising.app.map;
 
-import org.iceising.app.colours.ColoursViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,10 +12,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.iceising.data.SeaIceGrid;
+import org.iceising.app.colours.ColoursViewModel;
+import org.iceising.app.controls.Exports;
 import org.iceising.app.controls.Figure;
 import org.iceising.app.season.SeasonViewModel;
-import org.iceising.app.controls.Exports;
+import org.iceising.data.SeaIceGrid;
+import org.iceising.learn.report.ColourScale;
 
 /** The map of the chosen day with its title, colour bar, legend and the value under the cursor. */
 public final class MapPane extends VBox {

@@ -18,6 +18,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.iceising.data.FocusArea;
 import org.iceising.data.SeaIceGrid;
+import org.iceising.learn.report.ColourScale;
 
 /**
  * The full 448 × 304 grid drawn as one image on a canvas: scroll to zoom about the cursor, drag

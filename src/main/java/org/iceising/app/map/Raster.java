@@ -5,6 +5,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.iceising.data.CellFlag;
 import org.iceising.data.SeaIceGrid;
+import org.iceising.learn.report.ColourScale;
 import org.iceising.model.Lattice;
 
 /**

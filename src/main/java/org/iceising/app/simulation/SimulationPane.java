@@ -29,7 +29,7 @@ import javafx.util.StringConverter;
 import org.iceising.model.Lattice;
 import org.iceising.app.controls.Figure;
 import org.iceising.app.controls.FigureView;
-import org.iceising.app.map.ColourScale;
+import org.iceising.learn.report.ColourScale;
 import org.iceising.app.colours.ColoursViewModel;
 import org.iceising.app.colours.ColoursViewModel.Role;
 import org.iceising.app.map.Raster;

@@ -27,6 +27,10 @@ public final class ColourScale {
     public static final ColourScale ABSOLUTE_DIFFERENCE = new ColourScale("|Simulated − observed| water fraction",
             new double[] {0.0, 0.5, 1.0}, new int[] {0xFFFFFFFF, 0xFFFB6A4A, 0xFF67000D}, 0, 1);
 
+    /** A spin −1..1 of the classroom model: blue, white at 0, red. */
+    public static final ColourScale SPIN = new ColourScale("Spin",
+            new double[] {-1.0, 0.0, 1.0}, new int[] {0xFF2166AC, 0xFFFFFFFF, 0xFFB2182B}, -1, 1);
+
     private final String label;
     private final double[] stops;
     private final int[] colours;
@@ -47,6 +51,15 @@ public final class ColourScale {
         this.colours = colours.clone();
         this.min = min;
         this.max = max;
+    }
+
+    /** A scale from {@code min} to {@code max} through {@code colours} at evenly spaced stops. */
+    public static ColourScale evenly(String label, int[] colours, double min, double max) {
+        double[] stops = new double[colours.length];
+        for (int k = 0; k < stops.length; k++) {
+            stops[k] = min + (max - min) * k / (stops.length - 1);
+        }
+        return new ColourScale(label, stops, colours, min, max);
     }
 
     /** What the scale shows, for the colour bar's caption. */

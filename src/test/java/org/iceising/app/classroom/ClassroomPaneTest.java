@@ -66,7 +66,7 @@ class ClassroomPaneTest {
         // the lattice's pixels are the spins' colours
         int argb = fx(() -> pane.lattice.image().getPixelReader().getArgb(0, 0));
         double s0 = fx(() -> vm.snapshotProperty().get().spins()[0]);
-        assertEquals(org.iceising.app.map.ColourScale.SPIN.argb(s0), argb);
+        assertEquals(org.iceising.learn.report.ColourScale.SPIN.argb(s0), argb);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.iceising.app.colours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.iceising.app.map.ColourScale;
+import org.iceising.learn.report.ColourScale;
 import org.junit.jupiter.api.Test;
 
 /** Colour choices: tables, inversion and ranges, against the tables' own colours. */

@@ -11,7 +11,7 @@ import javafx.stage.Stage;
 import org.iceising.app.WorkbenchApp;
 import org.iceising.app.WorkbenchViewModel;
 import org.iceising.app.controls.Figure;
-import org.iceising.app.map.ColourScale;
+import org.iceising.learn.report.ColourScale;
 import org.iceising.model.Lattice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import org.iceising.data.CellFlag;
 import org.iceising.data.GridReader;
 import org.iceising.data.SampleData;
 import org.iceising.data.SeaIceGrid;
+import org.iceising.learn.report.ColourScale;
 import org.iceising.model.Lattice;
 import org.junit.jupiter.api.Test;
 

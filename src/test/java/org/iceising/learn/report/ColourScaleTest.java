@@ -1,4 +1,4 @@
-package org.iceising.app.map;
+package org.iceising.learn.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
