@@ -1,24 +1,18 @@
 package org.iceising.app.classroom;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import org.iceising.app.controls.CanvasRegion;
 import org.iceising.learn.report.ColourScale;
 import org.iceising.model.ClassroomChain;
 
 /** The classroom lattice: one pixel per spin, −1 blue through 0 white to +1 red, scaled to fit and kept square. */
-final class SpinCanvas extends Region {
-    private final Canvas canvas = new Canvas();
+final class SpinCanvas extends CanvasRegion {
     private WritableImage image;
     private int[] pixels;
     private ClassroomChain.Snapshot shown;
-
-    SpinCanvas() {
-        getChildren().add(canvas);
-    }
 
     /** Draws a snapshot's spins (nothing for null). */
     void show(ClassroomChain.Snapshot s) {
@@ -49,14 +43,8 @@ final class SpinCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
+    protected void resized(double w, double h) {
+        draw();
     }
 
     private void draw() {

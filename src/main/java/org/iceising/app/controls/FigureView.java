@@ -2,17 +2,13 @@ package org.iceising.app.controls;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.layout.Region;
 
 /** A {@link Figure} on screen: redrawn when its content or its size changes. */
-public final class FigureView extends Region {
-    private final Canvas canvas = new Canvas();
+public final class FigureView extends CanvasRegion {
     private final ObjectProperty<Figure.Content> content = new SimpleObjectProperty<>(this, "content");
     private Figure.Content drawn;
 
     public FigureView(double prefWidth, double prefHeight) {
-        getChildren().add(canvas);
         setPrefSize(prefWidth, prefHeight);
         setMinSize(120, 100);
         content.addListener((o, a, b) -> redraw());
@@ -31,15 +27,9 @@ public final class FigureView extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            drawn = null;
-            redraw();
-        }
+    protected void resized(double w, double h) {
+        drawn = null;
+        redraw();
     }
 
     /** Redraws the whole figure, or only its image while title, colour bar and legend stay the same. */

@@ -6,16 +6,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.iceising.app.controls.CanvasRegion;
 import org.iceising.data.FocusArea;
 import org.iceising.data.SeaIceGrid;
 import org.iceising.learn.report.ColourScale;
@@ -26,7 +25,7 @@ import org.iceising.learn.report.ColourScale;
  * resized (edges and corners); it is committed when the mouse is released. The cell under the
  * cursor is reported to the view-model.
  */
-public final class MapView extends Region {
+public final class MapView extends CanvasRegion {
     private static final double GRAB = 6;
     private static final int MIN_CELLS = 4;
     private static final double MIN_SCALE = 0.3;
@@ -34,7 +33,6 @@ public final class MapView extends Region {
 
     private enum Drag { NONE, PAN, MOVE, N, S, E, W, NE, NW, SE, SW }
 
-    private final Canvas canvas = new Canvas();
     private final MapViewModel vm;
     private final ObjectProperty<FocusArea> focusArea = new SimpleObjectProperty<>(this, "focusArea", FocusArea.STUDY);
     private final ObjectProperty<String> message = new SimpleObjectProperty<>(this, "message", "");
@@ -64,7 +62,6 @@ public final class MapView extends Region {
     MapView(MapViewModel vm, Supplier<ColourScale> colourScale) {
         this.vm = vm;
         this.colourScale = colourScale;
-        getChildren().add(canvas);
         setMinSize(200, 200);
         setPrefSize(520, 760);
         vm.gridProperty().addListener((o, a, g) -> recolour());
@@ -93,18 +90,12 @@ public final class MapView extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            // a fitted map stays fitted when the window is resized; one zoomed or panned by hand stays put
-            if ((fitted && drag == Drag.NONE || !everFitted) && w > 0 && h > 0) {
-                fit();
-            } else {
-                redraw();
-            }
+    protected void resized(double w, double h) {
+        // a fitted map stays fitted when the window is resized; one zoomed or panned by hand stays put
+        if ((fitted && drag == Drag.NONE || !everFitted) && w > 0 && h > 0) {
+            fit();
+        } else {
+            redraw();
         }
     }
 
