@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.iceising.learn.InverseModel;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParameterRecovery;
+import org.iceising.learn.ParamsFile;
 import org.iceising.learn.SeasonEvaluation;
 import org.iceising.learn.TrainingSet;
 import org.iceising.model.IsingParams;
@@ -61,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ObservedSeason observed = season.load();
         InverseModel model = source.model == null ? null : InverseModel.load(source.model);
         SortedMap<SemiMonthlyPeriod, IsingParams> params = model != null ? SeasonEvaluation.predict(model, observed)
-                : ParamsCsv.read(source.params);
+                : ParamsFile.read(source.params);
         params.keySet().retainAll(observed.observedPeriods());
         if (params.isEmpty()) {
             throw new IllegalArgumentException("none of the parameters' periods is observed at both ends in the " + season.year + " season");

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.iceising.learn.DirectFitter;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParameterBounds;
+import org.iceising.learn.ParamsFile;
 import org.iceising.learn.SeasonBounds;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
@@ -95,7 +96,7 @@ final class FitCommand implements Callable<Integer> {
                     p.j(), p.b0(), p.bx(), p.by(), p.inertia(), e.getValue().distance(), e.getValue().evaluations());
         }
         if (out != null) {
-            ParamsCsv.write(out, params);
+            ParamsFile.write(out, params);
             o.println("wrote " + out);
         }
         return 0;

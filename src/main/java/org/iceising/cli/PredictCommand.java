@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import org.iceising.learn.InverseModel;
 import org.iceising.learn.ObservedSeason;
+import org.iceising.learn.ParamsFile;
 import org.iceising.learn.SeasonEvaluation;
 import org.iceising.model.IsingParams;
 import org.iceising.model.SemiMonthlyPeriod;
@@ -42,7 +43,7 @@ final class PredictCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("not observed: " + observed.missingText());
         }
         if (out != null) {
-            ParamsCsv.write(out, params);
+            ParamsFile.write(out, params);
             spec.commandLine().getOut().println("wrote " + out);
         }
         return 0;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.iceising.learn.ParamsFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +90,7 @@ class LearnCommandsTest {
         CommandLineTest.Run p = run("predict", "--model", model.toString(), "--out", params.toString());
         assertEquals(0, p.code(), p.err());
         List<String> lines = Files.readAllLines(params);
-        assertEquals(ParamsCsv.HEADER, lines.get(0));
+        assertEquals(ParamsFile.HEADER, lines.get(0));
         assertEquals(1 + 12, lines.size()); // 12 periods observed at both ends
         // a one-epoch network answers near the mean of melt and freeze; predictions stay in each period's box
         for (String line : lines.subList(1, lines.size())) {
