@@ -22,6 +22,26 @@ public interface ProgressMonitor {
 
     boolean isCancelled();
 
+    /**
+     * This monitor for a preparatory stage whose share of the whole is unknown: its messages pass
+     * with an unknown total, so a bar does not jump to the stage's own fraction and back, and
+     * cancelling is this monitor's.
+     */
+    default ProgressMonitor unmeasured() {
+        ProgressMonitor outer = this;
+        return new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                outer.progress(-1, -1, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return outer.isCancelled();
+            }
+        };
+    }
+
     /** Throws {@link CancelledException} if the work has been cancelled. */
     default void checkCancelled() {
         if (isCancelled()) {

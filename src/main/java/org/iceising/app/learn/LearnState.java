@@ -177,7 +177,7 @@ public final class LearnState {
      * grid cache; {@code cache} and {@code area} are taken on the UI thread, this runs in the job.
      */
     static ObservedSeason observedSeason(GridCache cache, Season s, FocusArea area, ProgressMonitor monitor) {
-        SortedMap<LocalDate, Lattice> lattices = cache.lattices(s.dates(), area, monitor);
+        SortedMap<LocalDate, Lattice> lattices = cache.lattices(s.dates(), area, monitor.unmeasured());
         return new ObservedSeason(s, lattices);
     }
 
