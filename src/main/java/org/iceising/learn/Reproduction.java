@@ -61,6 +61,16 @@ public final class Reproduction {
             this.validation = validation;
             this.calibrationSamples = calibrationSamples;
         }
+
+        /** Training samples per period. */
+        public int samples() {
+            return samples;
+        }
+
+        /** Training epochs. */
+        public int epochs() {
+            return epochs;
+        }
     }
 
     /**

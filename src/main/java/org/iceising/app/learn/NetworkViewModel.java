@@ -381,7 +381,8 @@ public final class NetworkViewModel {
             epochLoss.clear();
             // the file says which network it holds; the choice follows it
             state.networkProperty().set(m.metadata().network());
-            return "Loaded " + file + ": " + m.metadata().network().description() + " (trained with " + m.metadata().backend() + ")";
+            return "Loaded " + file + ": " + name(m.metadata().network()) + " (" + m.metadata().architecture() + "), trained with "
+                    + m.metadata().backend();
         });
     }
 }

@@ -1,5 +1,6 @@
 package org.iceising.app.learn;
 
+import java.awt.Desktop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -102,6 +103,7 @@ public final class ReproductionViewModel {
     private final ObservableList<Path> figures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<Path> reportFolder = new ReadOnlyObjectWrapper<>(this, "reportFolder");
+    private final ReadOnlyStringWrapper openNote = new ReadOnlyStringWrapper(this, "openNote", "");
 
     ReproductionViewModel(LearnState state) {
         this.state = state;
@@ -190,6 +192,27 @@ public final class ReproductionViewModel {
     /** The folder holding the last finished run's report.md, or null. */
     public ReadOnlyObjectProperty<Path> reportFolderProperty() {
         return reportFolder.getReadOnlyProperty();
+    }
+
+    /** What came of opening the report's folder when the desktop could not: "" otherwise. */
+    public ReadOnlyStringProperty openNoteProperty() {
+        return openNote.getReadOnlyProperty();
+    }
+
+    /** Opens the folder of the last run's report.md in the desktop's file manager, in the background. */
+    public void openReportFolder() {
+        Path dir = reportFolder.get();
+        if (dir == null) {
+            return;
+        }
+        openNote.set("");
+        state.compute("Opening " + dir, m -> {
+            if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                throw new IllegalStateException("this desktop cannot open folders; the report is in " + dir);
+            }
+            Desktop.getDesktop().open(dir.toFile());
+            return dir;
+        }, (opened, why) -> openNote.set(why));
     }
 
     /**
