@@ -142,7 +142,7 @@ class NetworkAndReproductionStepsTest {
     }
 
     /** The protocol at a tiny scale: a few samples, one epoch, a short refinement, two chains. */
-    private static Reproduction.Config tiny(int chains) {
+    static Reproduction.Config tiny(int chains) {
         return new Reproduction.Config(4, 1, 0.25, 2, "cnn", "wide", SeasonBounds.wide(),
                 new DirectFitter.Config(1, 4, 2, 0.3, 3, ParametersViewModel.MIN_STEPS, SimulationSettings.study()), chains, 3, 2);
     }
