@@ -147,6 +147,7 @@ public final class LearnPane extends SplitPane {
         openFolder.disableProperty().bind(vm.reproduction().reportFolderProperty().isNull().or(vm.state().busyProperty()));
         openFolder.setOnAction(e -> vm.reproduction().openReportFolder());
         Label opened = note("open-report-message", vm.reproduction().openNoteProperty());
+        opened.managedProperty().bind(vm.reproduction().openNoteProperty().isNotEmpty());
         HBox reportBar = new HBox(6, new Label("Report"), report, openFolder);
         reportBar.setAlignment(Pos.CENTER_LEFT);
         SplitPane results = new SplitPane(reproductionTable, figureScroll);
@@ -383,8 +384,7 @@ public final class LearnPane extends SplitPane {
         scale.setConverter(new StringConverter<>() {
             @Override
             public String toString(Reproduction.Scale s) {
-                return s == null ? "" : String.format(Locale.ROOT, "%s: %,d samples per period, %d epochs", s.name().toLowerCase(Locale.ROOT),
-                        s.samples(), s.epochs());
+                return s == null ? "" : s.name().toLowerCase(Locale.ROOT);
             }
 
             @Override
@@ -407,9 +407,11 @@ public final class LearnPane extends SplitPane {
         g.addRow(1, new Label("Boxes"), boxes);
         g.addRow(2, new Label("Chains per period"), field(r.chainsProperty(), Numbers.integer(), "reproduce-chains",
                 "K, re-simulations of each period with the refined parameters"));
-        Label uses = note("reproduce-uses", Bindings.createStringBinding(() -> "With the " + NetworkViewModel.name(vm.state().networkProperty().get())
-                + " chosen above, seed " + vm.state().seedProperty().get() + " and the simulation panel's steps; as the reproduce command, "
-                + "whose folders it continues and which continues its folders.", vm.state().networkProperty(), vm.state().seedProperty()));
+        Label uses = note("reproduce-uses", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "%,d samples per period and %d epochs of the %s chosen above, seed %d and the simulation panel's steps: as the reproduce"
+                        + " command, whose folders it continues and which continues its folders.", r.scaleProperty().get().samples(),
+                r.scaleProperty().get().epochs(), NetworkViewModel.name(vm.state().networkProperty().get()), vm.state().seedProperty().get()),
+                r.scaleProperty(), vm.state().networkProperty(), vm.state().seedProperty()));
         uses.setStyle("-fx-font-size: 11px;");
 
         TextField folder = new TextField();
@@ -447,7 +449,9 @@ public final class LearnPane extends SplitPane {
                 if (st.status() == ReproductionViewModel.Status.RUNNING) {
                     status.setStyle("-fx-font-weight: bold;");
                 }
-                stageGrid.addRow(i, new Label(st.name()), status);
+                Label name = new Label(st.name());
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                stageGrid.addRow(i, name, status);
             }
         };
         r.stages().addListener((ListChangeListener<ReproductionViewModel.Stage>) c -> showStages.run());
@@ -652,8 +656,8 @@ public final class LearnPane extends SplitPane {
         String[] decimals = {"%.3f", "%.2f", "%.2f", "%.2f", "%.2f"};
         for (int k = 0; k < IsingParams.NAMES.length; k++) {
             int index = k;
-            t.getColumns().add(column(IsingParams.NAMES[k], "Predicted " + IsingParams.NAMES[k],
-                    (SeasonEvaluation.Period p) -> String.format(Locale.ROOT, decimals[index], p.params().toArray()[index])));
+            t.getColumns().add(minWidth(column(IsingParams.NAMES[k], "Predicted " + IsingParams.NAMES[k],
+                    (SeasonEvaluation.Period p) -> String.format(Locale.ROOT, decimals[index], p.params().toArray()[index])), 52));
         }
         t.getColumns().add(group("Coverage %", "Mean ice concentration of the focus area",
                 List.of(percent("obs.", "Observed at the period's end", SeasonEvaluation.Period::coverageObserved),
@@ -693,8 +697,8 @@ public final class LearnPane extends SplitPane {
         t.getColumns().add(period);
         for (int k = 0; k < IsingParams.NAMES.length; k++) {
             int index = k;
-            t.getColumns().add(column(IsingParams.NAMES[k], IsingParams.NAMES[k] + " ± its calibrated spread (sd)",
-                    r -> String.format(Locale.ROOT, "%.2f ± %.2f", r.params().toArray()[index], r.sd()[index])));
+            t.getColumns().add(minWidth(column(IsingParams.NAMES[k], IsingParams.NAMES[k] + " ± its calibrated spread (sd)",
+                    r -> plusMinus("%.2f", r.params().toArray()[index], r.sd()[index])), 84));
         }
         t.getColumns().add(group("Coverage %", "Mean ice concentration of the focus area",
                 List.of(percent("obs.", "Observed at the period's end", Reproduction.Row::coverageObs),
@@ -761,15 +765,26 @@ public final class LearnPane extends SplitPane {
     }
 
     private static <T> TableColumn<T, String> percent(String name, String tip, ToDoubleFunction<T> v) {
-        return column(name, tip, p -> String.format(Locale.ROOT, "%.1f", 100 * v.applyAsDouble(p)));
+        return minWidth(column(name, tip, p -> String.format(Locale.ROOT, "%.1f", 100 * v.applyAsDouble(p))), 48);
     }
 
     private static <T> TableColumn<T, String> spread(String name, String tip, ToDoubleFunction<T> v, ToDoubleFunction<T> sd) {
-        return column(name, tip, p -> String.format(Locale.ROOT, "%.1f ± %.1f", 100 * v.applyAsDouble(p), 100 * sd.applyAsDouble(p)));
+        return minWidth(column(name, tip, p -> plusMinus("%.1f", 100 * v.applyAsDouble(p), 100 * sd.applyAsDouble(p))), 82);
+    }
+
+    /** "2.50 ± 0.12"; a spread the calibration could not bound (too few samples) reads ± ∞. */
+    private static String plusMinus(String format, double value, double sd) {
+        return String.format(Locale.ROOT, format, value) + " ± " + (Double.isFinite(sd) ? String.format(Locale.ROOT, format, sd) : "∞");
     }
 
     private static <T> TableColumn<T, String> decimal4(String name, String tip, ToDoubleFunction<T> v) {
-        return column(name, tip, p -> String.format(Locale.ROOT, "%.4f", v.applyAsDouble(p)));
+        return minWidth(column(name, tip, p -> String.format(Locale.ROOT, "%.4f", v.applyAsDouble(p))), 62);
+    }
+
+    /** Columns keep room for their numbers; a table narrower than its columns scrolls sideways. */
+    private static <T> TableColumn<T, String> minWidth(TableColumn<T, String> c, double width) {
+        c.setMinWidth(width);
+        return c;
     }
 
     private static <T> TableColumn<T, String> column(String name, String tip, Function<T, String> text) {

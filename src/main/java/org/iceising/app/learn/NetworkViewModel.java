@@ -1,5 +1,6 @@
 package org.iceising.app.learn;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -85,8 +86,9 @@ public final class NetworkViewModel {
         state.season().focusAreaProperty().addListener((o, a, b) -> countParameters());
         schedule = Bindings.createStringBinding(() -> {
             Network n = network.get();
-            return String.format(Locale.ROOT, "%s. Defaults: batch %d, %d epochs, learning rate %s", n.description(), n.defaultBatchSize(),
-                    n.studyEpochs(), n.defaultLearningRate());
+            String d = n.description();
+            return String.format(Locale.ROOT, "%s. Defaults: batch %d, %d epochs, learning rate %s", Character.toUpperCase(d.charAt(0))
+                    + d.substring(1), n.defaultBatchSize(), n.studyEpochs(), BigDecimal.valueOf(n.defaultLearningRate()).stripTrailingZeros().toPlainString());
         }, network);
         gpuNote = Bindings.createStringBinding(() -> {
             Network n = network.get();

@@ -79,13 +79,13 @@ public final class ReproductionViewModel {
      * @param seconds how long it took in this run, or when it ran in an earlier sitting (skipped); NaN if unknown
      */
     public record Stage(String name, Status status, double seconds) {
-        /** Its state in words: "waiting", "running", "12.3 s", "skipped: its output was complete (took 12.3 s)", "stopped". */
+        /** Its state in words: "waiting", "running…", "12.3 s", "skipped: already complete (12.3 s)", "stopped". */
         public String text() {
             return switch (status) {
                 case WAITING -> "waiting";
                 case RUNNING -> "running…";
                 case DONE -> String.format(Locale.ROOT, "%.1f s", seconds);
-                case SKIPPED -> "skipped: its output was complete" + (Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, " (took %.1f s)", seconds));
+                case SKIPPED -> "skipped: already complete" + (Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, " (%.1f s)", seconds));
                 case STOPPED -> "stopped";
             };
         }

@@ -202,7 +202,7 @@ class NetworkAndReproductionStepsTest {
         assertEquals(ReproductionViewModel.Status.SKIPPED, stages.get(0).status());
         assertEquals(ReproductionViewModel.Status.SKIPPED, stages.get(1).status());
         assertEquals(Double.parseDouble(took.get("train")), stages.get(1).seconds());
-        assertTrue(stages.get(1).text().startsWith("skipped: its output was complete (took "), stages.get(1).text());
+        assertTrue(stages.get(1).text().startsWith("skipped: already complete ("), stages.get(1).text());
         for (ReproductionViewModel.Stage s : stages.subList(2, stages.size())) {
             assertEquals(ReproductionViewModel.Status.DONE, s.status(), s.name());
             assertTrue(s.seconds() >= 0, s.name());
