@@ -647,17 +647,17 @@ public final class LearnPane extends SplitPane {
         placeholder.setWrapText(true);
         placeholder.setPadding(new Insets(12));
         t.setPlaceholder(placeholder);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<SeasonEvaluation.Period, String> period = column("Period", "The period's start and end",
                 (SeasonEvaluation.Period p) -> SeasonViewModel.span(p.period()));
-        period.setMinWidth(115);
+        minWidth(period, 115);
         period.setStyle("");
         t.getColumns().add(period);
         String[] decimals = {"%.3f", "%.2f", "%.2f", "%.2f", "%.2f"};
         for (int k = 0; k < IsingParams.NAMES.length; k++) {
             int index = k;
             t.getColumns().add(minWidth(column(IsingParams.NAMES[k], "Predicted " + IsingParams.NAMES[k],
-                    (SeasonEvaluation.Period p) -> String.format(Locale.ROOT, decimals[index], p.params().toArray()[index])), 52));
+                    (SeasonEvaluation.Period p) -> String.format(Locale.ROOT, decimals[index], p.params().toArray()[index])), 50));
         }
         t.getColumns().add(group("Coverage %", "Mean ice concentration of the focus area",
                 List.of(percent("obs.", "Observed at the period's end", SeasonEvaluation.Period::coverageObserved),
@@ -690,10 +690,10 @@ public final class LearnPane extends SplitPane {
         placeholder.setWrapText(true);
         placeholder.setPadding(new Insets(12));
         t.setPlaceholder(placeholder);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<Reproduction.Row, String> period = column("Period", "The period's start and end; melt or freeze",
                 r -> SeasonViewModel.span(r.period()));
-        period.setMinWidth(115);
+        minWidth(period, 115);
         t.getColumns().add(period);
         for (int k = 0; k < IsingParams.NAMES.length; k++) {
             int index = k;
@@ -784,6 +784,7 @@ public final class LearnPane extends SplitPane {
     /** Columns keep room for their numbers; a table narrower than its columns scrolls sideways. */
     private static <T> TableColumn<T, String> minWidth(TableColumn<T, String> c, double width) {
         c.setMinWidth(width);
+        c.setPrefWidth(width);
         return c;
     }
 
