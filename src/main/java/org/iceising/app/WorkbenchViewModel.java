@@ -69,7 +69,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         this.learnRunner = learnRunner;
         season = new SeasonViewModel(background);
         parameters = new ParametersViewModel(background);
-        simulation = new SimulationViewModel(parameters);
+        simulation = new SimulationViewModel(parameters, season);
         map = new MapViewModel();
         charts = new SeasonChartsViewModel(season, parameters, background);
         season.periodProperty().addListener((o, a, p) -> parameters.periodChosen(p));
