@@ -19,6 +19,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.season.SeasonViewModel;
 import org.iceising.data.AtomicFiles;
@@ -108,7 +109,8 @@ public final class Animation {
      * Simulates and writes the animation to {@code target}; returns the number of frames. A period
      * without an observed start is passed over (it cannot be simulated).
      *
-     * @throws IOException         if the observations cannot be read, no period can be simulated, or writing fails
+     * @throws IOException         if the observations cannot be read or writing fails
+     * @throws IllegalArgumentException if no period has an observed start to simulate from
      * @throws CancelledException  if the monitor is cancelled (nothing is left at {@code target})
      */
     public static int write(Path target, Format format, Request request, Observations observations, ProgressMonitor monitor)
@@ -116,7 +118,7 @@ public final class Animation {
         int[] count = new int[1];
         if (format == Format.GIF) {
             AtomicFiles.write(target, out -> {
-                try (ImageOutputStream ios = ImageIO.createImageOutputStream(out); Gif gif = new Gif(ios, request.delayCentis())) {
+                try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out); Gif gif = new Gif(ios, request.delayCentis())) {
                     count[0] = frames(request, observations, monitor, gif::add);
                     gif.finish();
                 }
@@ -169,7 +171,7 @@ public final class Animation {
             }
         }
         if (written == 0) {
-            throw new IOException("nothing to animate: no period has an observed start (no file on " + String.join(", ", skipped) + ")");
+            throw new IllegalArgumentException("nothing to animate: no period has an observed start (no file on " + String.join(", ", skipped) + ")");
         }
         return written;
     }
