@@ -116,6 +116,8 @@ public final class SimulationPane extends VBox {
         HBox buttons = new HBox(6, play, pause, back, step, reset, new Label("Speed"), speed, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        // the bar gives way first when the pane is narrow
+        progress.setMinWidth(40);
         VBox controls = new VBox(4, buttons, tape(), status);
 
         GridPane grid = new GridPane();
@@ -197,13 +199,13 @@ public final class SimulationPane extends VBox {
         day.setId("scrub-label");
         day.setMinWidth(Region.USE_PREF_SIZE);
         day.textProperty().bind(Bindings.createStringBinding(() -> "Day " + vm.daysDoneProperty().get() + " of " + vm.periodDaysProperty().get()
-                        + " · days 0–" + vm.recordedDaysProperty().get() + " kept",
+                        + " · 0–" + vm.recordedDaysProperty().get() + " kept",
                 vm.daysDoneProperty(), vm.periodDaysProperty(), vm.recordedDaysProperty()));
         CheckBox loop = new CheckBox("_Loop");
         loop.setId("loop");
         loop.selectedProperty().bindBidirectional(vm.loopProperty());
         loop.setTooltip(new Tooltip("At the period's end, play it again from its start (Ctrl+L, Alt+L)"));
-        CheckBox through = new CheckBox("Play on through the _season");
+        CheckBox through = new CheckBox("On through the _season");
         through.setId("through-season");
         through.selectedProperty().bindBidirectional(vm.throughSeasonProperty());
         through.setTooltip(new Tooltip("At the period's end, go on to the next period, each with its own parameters as Run season gives them:"
@@ -212,7 +214,8 @@ public final class SimulationPane extends VBox {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox.setHgrow(scrub, Priority.ALWAYS);
-        HBox tape = new HBox(8, new Label("Day"), scrub, day, loop, through);
+        scrub.setMinWidth(120);
+        HBox tape = new HBox(8, scrub, day, loop, through);
         tape.setAlignment(Pos.CENTER_LEFT);
         return tape;
     }
