@@ -167,8 +167,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
     /**
      * Period and day keys work everywhere except where a text field needs the keys itself; Space
-     * plays and pauses the simulation on its tab, unless a button, check box or list has the focus
-     * (they keep Space for themselves).
+     * plays and pauses the simulation on its tab, unless a button or check box has the focus (Space
+     * presses it) or a list is open (Space picks in it; a closed list opens with Alt+Down or F4).
      */
     private void keys(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) {
@@ -176,7 +176,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
         }
         SeasonViewModel season = vm.season();
         if (PLAY.match(e) && tabs.getSelectionModel().getSelectedItem() == workbenchTab
-                && !(e.getTarget() instanceof ButtonBase) && !(e.getTarget() instanceof ComboBoxBase)) {
+                && !(e.getTarget() instanceof ButtonBase) && !(e.getTarget() instanceof ComboBoxBase<?> c && c.isShowing())) {
             vm.simulation().togglePlay();
         } else if (PREVIOUS_PERIOD.match(e)) {
             season.previousPeriod();

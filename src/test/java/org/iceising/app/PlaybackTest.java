@@ -97,7 +97,7 @@ class PlaybackTest {
         assertEquals(seen.get(2), fx(() -> sim.simulatedProperty().get()), "day 2's lattice again, not a new run");
         assertEquals(3, fx(() -> sim.recordedDaysProperty().get()), "the chain stays at day 3");
         assertTrue(fx(() -> sim.recordedProperty().get()));
-        assertTrue(fx(() -> sim.statusProperty().get()).endsWith("kept frame (the chain is at day 3)"), fx(() -> sim.statusProperty().get()));
+        assertTrue(fx(() -> sim.statusProperty().get()).endsWith(" · kept day (the chain is at day 3)"), fx(() -> sim.statusProperty().get()));
         robot.clickOn("#step-back");
         robot.clickOn("#step-back");
         waitDay(0);
@@ -155,10 +155,31 @@ class PlaybackTest {
         waitFor("Space plays", () -> sim.playingProperty().get());
         robot.type(KeyCode.SPACE);
         waitFor("Space pauses", () -> !sim.playingProperty().get());
+        // the period list (a closed one) lets Space play too
+        fx(() -> {
+            robot.lookup("#periods").query().requestFocus();
+            return null;
+        });
+        waitFor("the period list has the focus", () -> robot.lookup("#periods").query().isFocused());
+        robot.type(KeyCode.SPACE);
+        waitFor("Space plays from the period list", () -> sim.playingProperty().get());
+        robot.type(KeyCode.SPACE);
+        waitFor("and pauses", () -> !sim.playingProperty().get());
         robot.clickOn("#field-J");
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> sim.playingProperty().get()), "a text field keeps Space");
+        // a focused button keeps Space: it presses the button
+        robot.clickOn("#reset");
+        waitDay(0);
+        fx(() -> {
+            robot.lookup("#step").query().requestFocus();
+            return null;
+        });
+        waitFor("Step day has the focus", () -> robot.lookup("#step").query().isFocused());
+        robot.type(KeyCode.SPACE);
+        waitFor("Space pressed Step day", () -> sim.daysDoneProperty().get() == 1);
+        assertFalse(fx(() -> sim.playingProperty().get()));
     }
 
     @Test

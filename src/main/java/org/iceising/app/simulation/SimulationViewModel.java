@@ -302,7 +302,7 @@ public final class SimulationViewModel implements AutoCloseable {
         }
         SemiMonthlyPeriod p = data.period();
         int head = frames.size() - 1;
-        String kept = cursor >= 0 && days < head ? " · kept frame (the chain is at day " + head + ")" : "";
+        String kept = cursor >= 0 && days < head ? " · kept day (the chain is at day " + head + ")" : "";
         status.set(String.format(Locale.ROOT, "Day %d of %d · simulated %s · %,d of %,d steps · acceptance %.1f %%%s",
                 days, p.days(), date, steps, setup.totalSteps(), 100 * acceptanceRatio, kept));
         frame.set(frame.get() + 1);
