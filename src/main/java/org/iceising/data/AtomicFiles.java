@@ -35,7 +35,7 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Writes the files of a folder into {@code dir} (a fresh, empty folder). */
+    /** Writes the files of a folder into {@code dir} (a fresh, empty folder), without folders of their own. */
     @FunctionalInterface
     public interface FolderBody {
         void write(Path dir) throws IOException;
@@ -186,7 +186,9 @@ public final class AtomicFiles {
      * ({@link #temporaryFor}'s name), which is renamed into place once every file is written. If the
      * body fails or is cancelled, the temporary folder and all it holds are removed: {@code target}
      * never holds a part of the files. {@code target} must not exist, or be an empty folder (which is
-     * replaced); anything else there is refused and left alone.
+     * replaced); anything else there is refused and left alone. A run that is killed part-way may
+     * leave its hidden temporary folder beside the target, never a part-written folder under the
+     * target's name.
      *
      * @throws IOException if the target is taken (the message says so, naming it) or writing fails
      */
