@@ -50,6 +50,10 @@ import org.iceising.app.season.DataOnDisk;
 import org.iceising.app.learn.LearnPane;
 import org.iceising.app.download.GetDataDialog;
 import org.iceising.app.controls.Exports;
+import org.iceising.app.controls.ExportScale;
+import org.iceising.app.controls.FigureView;
+import org.iceising.app.controls.JobBar;
+import org.iceising.app.cells.CellMarks;
 import org.iceising.app.classroom.ClassroomPane;
 import org.iceising.app.export.Export;
 import org.iceising.app.years.YearsPane;
@@ -66,6 +70,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
     private final WorkbenchViewModel vm;
     private final StatusBar status = new StatusBar();
+    /** An export's progress and Cancel. */
+    final JobBar jobBar = new JobBar();
     final TabPane tabs = new TabPane();
     final Tab workbenchTab;
     final MapPane mapPane;
@@ -79,8 +85,12 @@ public final class WorkbenchView extends BorderPane implements Exports {
     WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         SeasonViewModel season = vm.season();
-        mapPane = new MapPane(vm.map(), season, this, vm.colours());
+        mapPane = new MapPane(vm.map(), season, this, vm.colours(), vm.cells(), this::save);
         simulationPane = new SimulationPane(vm.simulation(), this, vm.colours());
+        for (FigureView f : simulationPane.lattices()) {
+            CellMarks.attach(f, vm.cells(), () -> vm.simulation().periodDataProperty().get() == null ? null
+                    : vm.simulation().periodDataProperty().get().area());
+        }
         parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
 
         SplitPane split = new SplitPane(mapPane, scrolling(simulationPane));
@@ -134,6 +144,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 : "Data folder: " + season.catalogueProperty().get().directory().toAbsolutePath(), season.catalogueProperty()));
         status.setTooltip(folder);
         status.progressProperty().bind(Bindings.when(season.loadingProperty()).then(-1.0).otherwise(0.0));
+        status.getRightItems().add(jobBar);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
@@ -164,7 +175,9 @@ public final class WorkbenchView extends BorderPane implements Exports {
             return;
         }
         SeasonViewModel season = vm.season();
-        if (PREVIOUS_PERIOD.match(e)) {
+        if (e.getCode() == KeyCode.ESCAPE && !vm.cells().cells().isEmpty()) {
+            vm.cells().clear();
+        } else if (PREVIOUS_PERIOD.match(e)) {
             season.previousPeriod();
         } else if (NEXT_PERIOD.match(e)) {
             season.nextPeriod();
@@ -370,10 +383,11 @@ public final class WorkbenchView extends BorderPane implements Exports {
     }
 
     @Override
-    public void png(Figure.Content figure) {
-        Path file = choose("Export figure as PNG", fileName(figure.title(), "png"), "PNG image (*.png)", "*.png");
+    public void png(Figure.Content figure, ExportScale scale, Figure.Overlay overlay) {
+        String suffix = scale == ExportScale.SCREEN ? "" : "-" + scale.factor() + "x";
+        Path file = choose("Export figure as PNG (" + scale + ")", fileName(figure.title() + suffix, "png"), "PNG image (*.png)", "*.png");
         if (file != null) {
-            vm.exportPng(figure, file);
+            jobBar.show(vm.exportPng(figure, file, scale, overlay));
         }
     }
 

@@ -1,7 +1,7 @@
 package org.iceising.app.download;
 
-import static org.iceising.app.WorkbenchAppTest.fx;
-import static org.iceising.app.WorkbenchAppTest.waitFor;
+import static org.iceising.app.WorkbenchFixture.fx;
+import static org.iceising.app.WorkbenchFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,43 +19,28 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
 import org.iceising.data.download.NsidcProduct;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
-import org.iceising.app.WorkbenchApp;
-import org.iceising.app.WorkbenchViewModel;
+import org.iceising.app.WorkbenchFixture;
 
 /** The Get Data dialog against a CMR and data host on 127.0.0.1 serving a real sample file (headless on Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class GetDataDialogTest {
+class GetDataDialogTest extends WorkbenchFixture {
     private static final String JAN = "NSIDC0081_SEAICE_PS_N25km_20230130_v2.0.nc";
     private static final String JAN_MD5 = "6d5f09f2e4cab7403017a9929914f431";
 
     private final String token = "tok-" + UUID.randomUUID();
-    private WorkbenchApp app;
     private HttpServer server;
     private HttpServer login;
 
-    @Start
-    void start(Stage stage) {
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
-
     @AfterEach
-    void stop() throws Exception {
+    void stopServers() {
         if (server != null) {
             server.stop(0);
             login.stop(0);
         }
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
     }
 
     private GetDataDialog open() {
@@ -106,7 +91,6 @@ class GetDataDialogTest {
         assertEquals("", fx(() -> d.progressText.getText()), "no running message is left above the outcome");
 
         // the workbench opens what was fetched by itself
-        WorkbenchViewModel vm = app.viewModel();
         waitFor("the workbench opened the folder", () -> vm.season().catalogueProperty().get() != null
                 && vm.season().catalogueProperty().get().directory().equals(dest)
                 && vm.season().catalogueProperty().get().dates().contains(LocalDate.of(2023, 1, 30)));
