@@ -74,8 +74,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
     final JobBar jobBar = new JobBar();
     final TabPane tabs = new TabPane();
     final Tab workbenchTab;
-    final MapPane mapPane;
-    final SimulationPane simulationPane;
+    public final MapPane mapPane;
+    public final SimulationPane simulationPane;
     final Tab chartsTab = new Tab("Season charts");
     final Tab learnTab = new Tab("Learn");
     final Tab classroomTab = new Tab("Classroom");

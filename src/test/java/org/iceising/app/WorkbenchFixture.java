@@ -11,6 +11,7 @@ import org.iceising.model.Lattice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -27,16 +28,26 @@ public abstract class WorkbenchFixture {
 
     @BeforeEach
     void openWindow() throws Exception {
-        FxToolkit.setupStage(stage -> {
+        Stage primary = FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            // a window of its own, alone on the screen: the robot's clicks and keys go to it
+            primary.hide();
+            Stage stage = new Stage();
             app = new WorkbenchApp();
             app.start(stage);
-        });
+            stage.toFront();
+            stage.requestFocus();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
         vm = app.viewModel();
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            app.stop();
+            app.view().getScene().getWindow().hide();
+        }).get();
     }
 
     /** Runs {@code c} on the FX thread and returns its value. */

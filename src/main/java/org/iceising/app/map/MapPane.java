@@ -39,6 +39,10 @@ public final class MapPane extends VBox {
     private final Canvas key = new Canvas(100, KEY_HEIGHT);
 
     public final CellSeriesPane cellSeries;
+    private final MapViewModel vm;
+    private final SeasonViewModel season;
+    private final ColoursViewModel colours;
+    private Label title;
 
     /**
      * @param cells the cells chosen for their time series: a click on the map chooses one, Shift-click adds
@@ -61,7 +65,10 @@ public final class MapPane extends VBox {
         });
         cells.cells().addListener((ListChangeListener<CellSeriesViewModel.Cell>) c -> map.marksProperty().set(CellMarks.onGrid(cells)));
 
-        Label title = new Label();
+        this.vm = vm;
+        this.season = season;
+        this.colours = colours;
+        title = new Label();
         title.setId("map-title");
         title.setStyle("-fx-font-weight: bold;");
         title.setWrapText(true);
@@ -103,16 +110,7 @@ public final class MapPane extends VBox {
         fit.setOnAction(e -> map.fit());
         MenuButton png = new MenuButton("Export PNG");
         png.setId("map-export-png");
-        png.getItems().setAll(ExportScale.menuItems("PNG", scale -> {
-            ColourScale colourScale = colours.scale(ColoursViewModel.Role.CONCENTRATION, null);
-            FocusArea area = season.focusAreaProperty().get();
-            Figure.Overlay marks = map.marksProperty().get();
-            exports.png(new Figure.Content(title.getText(), vm.gridProperty().get() == null ? null : Raster.image(vm.gridProperty().get(), colourScale),
-                    colourScale, Raster.GRID_LEGEND, map.messageProperty().get()), scale, (g, x, y, cell) -> {
-                        MapView.drawFocus(g, area, x, y, cell);
-                        marks.draw(g, x, y, cell);
-                    });
-        }));
+        png.getItems().setAll(ExportScale.menuItems("PNG", scale -> exports.png(figure(), scale, exportOverlay())));
         fit.setMinWidth(Region.USE_PREF_SIZE);
         png.setMinWidth(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(6, fit, png);
@@ -120,5 +118,23 @@ public final class MapPane extends VBox {
         cellSeries = new CellSeriesPane(cells, save);
         cellSeries.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(title, map, keyBox, buttons, cursor, cellSeries);
+    }
+
+    /** The map as a figure, as exported: title, the day's grid on the chosen colour table, bar and legend. */
+    public Figure.Content figure() {
+        ColourScale colourScale = colours.scale(ColoursViewModel.Role.CONCENTRATION, null);
+        SeaIceGrid g = vm.gridProperty().get();
+        return new Figure.Content(title.getText(), g == null ? null : Raster.image(g, colourScale), colourScale, Raster.GRID_LEGEND,
+                map.messageProperty().get());
+    }
+
+    /** What the map's export draws over the grid, as the map does: the focus box and the chosen cells. */
+    public Figure.Overlay exportOverlay() {
+        FocusArea area = season.focusAreaProperty().get();
+        Figure.Overlay marks = map.marksProperty().get();
+        return (g, x, y, cell) -> {
+            MapView.drawFocus(g, area, x, y, cell);
+            marks.draw(g, x, y, cell);
+        };
     }
 }

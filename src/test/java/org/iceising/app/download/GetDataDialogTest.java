@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.iceising.data.download.NsidcProduct;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,30 @@ class GetDataDialogTest extends WorkbenchFixture {
         assertEquals(0.0, fx(() -> d.progress.getProgress()));
     }
 
+    @Test
+    void whileItRetriesTheDialogSaysWhichAttemptAndHowLongItWaits(FxRobot robot, @TempDir Path dest) throws Exception {
+        // CMR, then the file, answer "busy, come back in 4 s" until the dialog has been seen to say so
+        AtomicBoolean searchSeen = new AtomicBoolean();
+        AtomicBoolean fileSeen = new AtomicBoolean();
+        serve(searchSeen, fileSeen);
+        GetDataDialog d = fill(open(), dest, token);
+        robot.clickOn("#getdata-fetch");
+        waitFor("the search retry is said", 60, () -> d.progressText.getText().contains("retrying: attempt 2 of 5, waiting "));
+        String said = fx(() -> d.progressText.getText());
+        assertTrue(said.startsWith("CMR search page 1: ") && said.contains("HTTP 503"), said);
+        assertTrue(fx(() -> d.progress.isIndeterminate()), "the bar runs while it waits");
+        searchSeen.set(true);
+        waitFor("the file's retry is said", 60, () -> d.progressText.getText().contains(JAN + ": HTTP 503")
+                && d.progressText.getText().contains("retrying: attempt "));
+        assertTrue(fx(() -> d.progress.isIndeterminate()), "no file is done yet: the bar runs rather than sit empty");
+        assertTrue(fx(() -> d.viewModel().statuses()).get(0).startsWith(JAN + ": retrying: attempt "), fx(() -> d.viewModel().statuses()).toString());
+        fileSeen.set(true);
+        waitFor("the download ends", 60, () -> !d.summary.getText().isEmpty() || !d.error.getText().isEmpty());
+        assertEquals("", fx(() -> d.error.getText()));
+        assertTrue(fx(() -> d.summary.getText()).contains(": 1 fetched"), fx(() -> d.summary.getText()));
+        assertArrayEquals(Files.readAllBytes(Path.of("sample-data/netcdf", JAN)), Files.readAllBytes(dest.resolve(JAN)));
+    }
+
     private GetDataDialog fill(GetDataDialog d, Path dest, String bearer) {
         fx(() -> {
             d.product.setValue(NsidcProduct.NSIDC_0081);
@@ -129,6 +154,12 @@ class GetDataDialogTest extends WorkbenchFixture {
 
     /** CMR's granule search (one UMM-G page) and the data host (Bearer only) on one server; a login host that refuses. */
     private void serve() throws IOException {
+        AtomicBoolean ready = new AtomicBoolean(true);
+        serve(ready, ready);
+    }
+
+    /** As {@link #serve()}, the search and the file answering 503 with Retry-After: 4 until their flags are set. */
+    private void serve(AtomicBoolean searchReady, AtomicBoolean fileReady) throws IOException {
         byte[] file = Files.readAllBytes(Path.of("sample-data/netcdf", JAN));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         login = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -138,10 +169,18 @@ class GetDataDialogTest extends WorkbenchFixture {
                 + "\", \"Algorithm\": \"MD5\"}}]}, \"RelatedUrls\": [{\"URL\": \"" + base(server) + "/files/" + JAN
                 + "\", \"Type\": \"GET DATA\"}]}}]}";
         server.createContext("/search/granules.umm_json", ex -> {
+            if (!searchReady.get()) {
+                busy(ex);
+                return;
+            }
             ex.getResponseHeaders().add("Content-Type", "application/vnd.nasa.cmr.umm_results+json;version=1.6.6");
             send(ex, 200, page.getBytes(StandardCharsets.UTF_8));
         });
         server.createContext("/files/", ex -> {
+            if (!fileReady.get()) {
+                busy(ex);
+                return;
+            }
             boolean ok = ("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))
                     && ex.getRequestURI().getPath().equals("/files/" + JAN);
             send(ex, ok ? 200 : 401, ok ? file : "{\"error\": \"invalid token\"}".getBytes(StandardCharsets.UTF_8));
@@ -149,6 +188,11 @@ class GetDataDialogTest extends WorkbenchFixture {
         login.createContext("/", ex -> send(ex, 401, new byte[0]));
         server.start();
         login.start();
+    }
+
+    private static void busy(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().add("Retry-After", "4");
+        send(ex, 503, new byte[0]);
     }
 
     private static void send(HttpExchange ex, int code, byte[] body) throws IOException {
