@@ -412,8 +412,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
     private Stage colourTables;
 
-    /** The colour table picker, one window kept while the workbench lives. */
-    private void colourTables() {
+    /** Shows the colour table picker, one window kept while the workbench lives, and returns it. */
+    Stage colourTables() {
         if (colourTables == null) {
             colourTables = new Stage();
             colourTables.initOwner(window());
@@ -422,6 +422,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
         }
         colourTables.show();
         colourTables.toFront();
+        return colourTables;
     }
 
     private void saveSession() {
