@@ -137,6 +137,7 @@ public final class WorkbenchMeasure {
                 vm.cells().choose(215, 95);
                 vm.cells().add(196, 118);
                 vm.cells().add(228, 130);
+                sim.reset();
                 sim.speedProperty().set(4);
                 sim.play();
             });

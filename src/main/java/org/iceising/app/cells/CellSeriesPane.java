@@ -165,6 +165,8 @@ public final class CellSeriesPane extends TitledPane {
         data.removeAllSeries();
         LegendItemCollection legend = new LegendItemCollection();
         int n = 0;
+        boolean anyRun = false;
+        boolean anyLive = false;
         for (int k = 0; k < vm.cells().size(); k++) {
             CellSeriesViewModel.Cell c = vm.cells().get(k);
             Color colour = awt(CellMarks.colour(k));
@@ -176,6 +178,8 @@ public final class CellSeriesPane extends TitledPane {
             for (CellSeriesViewModel.Point p : vm.live(c)) {
                 live.add(p.day() * DAY_MILLIS, 100 * p.concentration(), false);
             }
+            anyRun |= run.getItemCount() > 0;
+            anyLive |= live.getItemCount() > 0;
             data.addSeries(observed);
             data.addSeries(run);
             data.addSeries(live);
@@ -185,9 +189,14 @@ public final class CellSeriesPane extends TitledPane {
             n += 3;
             legend.add(new LegendItem(c.label(), null, null, null, new Rectangle2D.Double(-5, -5, 10, 10), colour));
         }
+        // what the marks mean, for the kinds of series there are
         if (n > 0) {
             legend.add(line("observed", new BasicStroke(1.6f)));
+        }
+        if (anyRun) {
             legend.add(new LegendItem("season run (period end)", null, null, null, new Rectangle2D.Double(-4, -4, 8, 8), GREY));
+        }
+        if (anyLive) {
             legend.add(line("live simulation", new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f)));
         }
         plot.setFixedLegendItems(legend);

@@ -4,12 +4,7 @@ import org.iceising.model.Lattice;
 
 /** The export actions a pane can offer; the workbench asks where to write and writes in the background. */
 public interface Exports {
-    /** Exports a figure (image, colour bar and title) as PNG, as on screen. */
-    default void png(Figure.Content figure) {
-        png(figure, ExportScale.SCREEN, Figure.Overlay.NONE);
-    }
-
-    /** Exports a figure as PNG at {@code scale}, with {@code overlay} drawn over its image. */
+    /** Exports a figure (image, colour bar and title) as PNG at {@code scale}, with {@code overlay} drawn over its image. */
     void png(Figure.Content figure, ExportScale scale, Figure.Overlay overlay);
 
     /** Exports a lattice's concentrations as CSV; {@code what} names it in the dialog. */

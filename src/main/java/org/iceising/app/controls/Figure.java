@@ -236,17 +236,10 @@ public final class Figure {
     }
 
     /**
-     * Renders a figure off screen with a footnote under it (what was simulated, from which data);
-     * the image part gets about {@code imagePixels} pixels on its longer side. Must run on the FX thread.
-     */
-    public static WritableImage render(Content content, String footnote, double imagePixels) {
-        return render(content, footnote, imagePixels, ExportScale.SCREEN, Overlay.NONE);
-    }
-
-    /**
-     * Renders a figure as {@link #render(Content, String, double)} does, with {@code overlay} over its
-     * image, drawn {@code scale} times larger: the same layout, every line and letter drawn at the
-     * higher resolution (not an enlarged picture). Must run on the FX thread.
+     * Renders a figure off screen with a footnote under it (what was simulated, from which data) and
+     * {@code overlay} over its image; the image part gets about {@code imagePixels} pixels on its
+     * longer side at 1×, and the whole is drawn {@code scale} times larger: the same layout, every
+     * line and letter drawn at the higher resolution (not an enlarged picture). Must run on the FX thread.
      */
     public static WritableImage render(Content content, String footnote, double imagePixels, ExportScale scale, Overlay overlay) {
         double iw = content.image() == null ? 1 : content.image().getWidth();
