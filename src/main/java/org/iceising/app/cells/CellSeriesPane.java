@@ -2,14 +2,17 @@ package org.iceising.app.cells;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.TimeZone;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -69,7 +72,7 @@ public final class CellSeriesPane extends TitledPane {
         Spinner<Integer> col = new Spinner<>(0, SeaIceGrid.COLS - 1, 110);
         row.setId("cell-row");
         col.setId("cell-column");
-        for (Spinner<Integer> s : java.util.List.of(row, col)) {
+        for (Spinner<Integer> s : List.of(row, col)) {
             s.setEditable(true);
             s.setPrefWidth(78);
         }
@@ -151,7 +154,7 @@ public final class CellSeriesPane extends TitledPane {
 
     /** Redraws at once when idle, then at most five times a second (the live simulation adds a point a picture). */
     private void changed() {
-        if (throttle.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+        if (throttle.getStatus() == Animation.Status.RUNNING) {
             dirty = true;
             return;
         }
@@ -203,7 +206,7 @@ public final class CellSeriesPane extends TitledPane {
         chart.setNotify(true);
     }
 
-    private void style(int series, Color colour, boolean lines, boolean shapes, BasicStroke stroke, java.awt.Shape shape) {
+    private void style(int series, Color colour, boolean lines, boolean shapes, BasicStroke stroke, Shape shape) {
         renderer.setSeriesPaint(series, colour);
         renderer.setSeriesLinesVisible(series, lines);
         renderer.setSeriesShapesVisible(series, shapes);
