@@ -53,6 +53,10 @@ import org.iceising.app.season.DataOnDisk;
 import org.iceising.app.learn.LearnPane;
 import org.iceising.app.download.GetDataDialog;
 import org.iceising.app.controls.Exports;
+import org.iceising.app.controls.ExportScale;
+import org.iceising.app.controls.FigureView;
+import org.iceising.app.controls.JobBar;
+import org.iceising.app.cells.CellMarks;
 import org.iceising.app.classroom.ClassroomPane;
 import org.iceising.app.export.Animation;
 import org.iceising.app.export.Export;
@@ -73,10 +77,12 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
     private final WorkbenchViewModel vm;
     private final StatusBar status = new StatusBar();
+    /** An export's progress and Cancel. */
+    final JobBar jobBar = new JobBar();
     final TabPane tabs = new TabPane();
     final Tab workbenchTab;
-    final MapPane mapPane;
-    final SimulationPane simulationPane;
+    public final MapPane mapPane;
+    public final SimulationPane simulationPane;
     final Tab chartsTab = new Tab("Season charts");
     final Tab learnTab = new Tab("Learn");
     final Tab classroomTab = new Tab("Classroom");
@@ -86,8 +92,12 @@ public final class WorkbenchView extends BorderPane implements Exports {
     WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         SeasonViewModel season = vm.season();
-        mapPane = new MapPane(vm.map(), season, this, vm.colours());
+        mapPane = new MapPane(vm.map(), season, this, vm.colours(), vm.cells(), this::save);
         simulationPane = new SimulationPane(vm.simulation(), this, vm.colours());
+        for (FigureView f : simulationPane.lattices()) {
+            CellMarks.attach(f, vm.cells(), () -> vm.simulation().periodDataProperty().get() == null ? null
+                    : vm.simulation().periodDataProperty().get().area());
+        }
         parametersView = new ParametersView(vm.parameters(), () -> season.periodProperty().get());
 
         SplitPane split = new SplitPane(mapPane, scrolling(simulationPane));
@@ -141,6 +151,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 : "Data folder: " + season.catalogueProperty().get().directory().toAbsolutePath(), season.catalogueProperty()));
         status.setTooltip(folder);
         status.progressProperty().bind(Bindings.when(season.loadingProperty()).then(-1.0).otherwise(0.0));
+        status.getRightItems().add(jobBar);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
@@ -178,6 +189,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
         if (PLAY.match(e) && tabs.getSelectionModel().getSelectedItem() == workbenchTab
                 && !(e.getTarget() instanceof ButtonBase) && !(e.getTarget() instanceof ComboBoxBase<?> c && c.isShowing())) {
             vm.simulation().togglePlay();
+        } else if (e.getCode() == KeyCode.ESCAPE && !vm.cells().cells().isEmpty()) {
+            vm.cells().clear();
         } else if (PREVIOUS_PERIOD.match(e)) {
             season.previousPeriod();
         } else if (NEXT_PERIOD.match(e)) {
@@ -391,10 +404,11 @@ public final class WorkbenchView extends BorderPane implements Exports {
     }
 
     @Override
-    public void png(Figure.Content figure) {
-        Path file = choose("Export figure as PNG", fileName(figure.title(), "png"), "PNG image (*.png)", "*.png");
+    public void png(Figure.Content figure, ExportScale scale, Figure.Overlay overlay) {
+        String suffix = scale == ExportScale.SCREEN ? "" : "-" + scale.factor() + "x";
+        Path file = choose("Export figure as PNG (" + scale + ")", fileName(figure.title() + suffix, "png"), "PNG image (*.png)", "*.png");
         if (file != null) {
-            vm.exportPng(figure, file);
+            jobBar.show(vm.exportPng(figure, file, scale, overlay));
         }
     }
 
@@ -419,8 +433,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
 
     private Stage colourTables;
 
-    /** The colour table picker, one window kept while the workbench lives. */
-    private void colourTables() {
+    /** Shows the colour table picker, one window kept while the workbench lives, and returns it. */
+    Stage colourTables() {
         if (colourTables == null) {
             colourTables = new Stage();
             colourTables.initOwner(window());
@@ -429,6 +443,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
         }
         colourTables.show();
         colourTables.toFront();
+        return colourTables;
     }
 
     private void saveSession() {

@@ -10,7 +10,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
+import java.io.OutputStream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.event.IIOWriteProgressListener;
+import javax.imageio.stream.ImageOutputStream;
+import org.iceising.app.cells.CellSeriesViewModel;
+import org.iceising.app.controls.ExportScale;
+import org.iceising.model.CancelledException;
+import org.iceising.model.ProgressMonitor;
 import org.iceising.app.task.FxJobRunner;
 import org.iceising.app.task.Job;
 import org.iceising.app.task.JobRunner;
@@ -56,6 +64,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SessionViewModel session;
     private final ColoursViewModel colours = new ColoursViewModel();
     private final AnimationExport animation;
+    private final CellSeriesViewModel cells;
 
     /** The workbench's view-models on its background threads: two for reading and exports, one for the inverse problem. */
     public WorkbenchViewModel() {
@@ -74,6 +83,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         simulation = new SimulationViewModel(parameters, season);
         map = new MapViewModel();
         charts = new SeasonChartsViewModel(season, parameters, background);
+        cells = new CellSeriesViewModel(season, charts, simulation, background);
         season.periodProperty().addListener((o, a, p) -> parameters.periodChosen(p));
         // per-period parameters belong to one season and focus area
         season.yearProperty().addListener((o, a, b) -> parameters.perPeriod().clear());
@@ -115,6 +125,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return charts;
     }
 
+    /** The cells chosen on the map or a panel, and their time series. */
+    public CellSeriesViewModel cells() {
+        return cells;
+    }
+
     /**
      * The inverse problem: training sets, the CNN, prediction and direct fitting. Made when first
      * asked for (the Learn tab opens), so that start-up loads none of it.
@@ -147,16 +162,75 @@ public final class WorkbenchViewModel implements AutoCloseable {
      * period, parameters, steps, seed and data folder — and writes it as PNG in the background.
      */
     public Job<Path> exportPng(Figure.Content figure, Path file) {
-        WritableImage image = Figure.render(figure, footnote(), 720);
-        return submit("Exporting " + file.getFileName(), () -> {
+        return exportPng(figure, file, ExportScale.SCREEN, Figure.Overlay.NONE);
+    }
+
+    /**
+     * As {@link #exportPng(Figure.Content, Path)}, {@code scale} times larger and with {@code overlay}
+     * over the image; the job reports how much of the file is written and can be cancelled.
+     */
+    public Job<Path> exportPng(Figure.Content figure, Path file, ExportScale scale, Figure.Overlay overlay) {
+        WritableImage image = Figure.render(figure, footnote(), 720, scale, overlay);
+        String title = "Exporting " + file.getFileName() + (scale == ExportScale.SCREEN ? "" : " (" + scale.factor() + "×)");
+        return background.run(Job.<Path>of(title, m -> {
             BufferedImage b = SwingFXUtils.fromFXImage(image, null);
-            AtomicFiles.write(file, out -> {
-                if (!ImageIO.write(b, "png", out)) {
-                    throw new IOException("no PNG writer available");
-                }
-            });
+            AtomicFiles.write(file, out -> writePng(b, out, m));
             return file;
+        }).onSuccess(f -> notice.set("Wrote " + f))
+                .onFailure(why -> notice.set("Export failed: " + why))
+                .onCancelled(() -> notice.set("Export of " + file.getFileName() + " cancelled")));
+    }
+
+    /** Encodes {@code image} as PNG, reporting the rows written to {@code monitor} and stopping when it is cancelled. */
+    private static void writePng(BufferedImage image, OutputStream out, ProgressMonitor monitor) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        boolean[] aborted = {false};
+        writer.addIIOWriteProgressListener(new IIOWriteProgressAdapter() {
+            @Override
+            public void imageProgress(ImageWriter source, float percent) {
+                monitor.progress(Math.round(percent), 100, "encoding");
+                if (monitor.isCancelled()) {
+                    source.abort();
+                }
+            }
+
+            @Override
+            public void writeAborted(ImageWriter source) {
+                aborted[0] = true;
+            }
         });
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(image);
+        } finally {
+            writer.dispose();
+        }
+        if (aborted[0] || monitor.isCancelled()) {
+            throw new CancelledException();
+        }
+    }
+
+    /** The write-progress callbacks that {@link #writePng} does not need, as no-ops. */
+    private abstract static class IIOWriteProgressAdapter implements IIOWriteProgressListener {
+        @Override
+        public void imageStarted(ImageWriter source, int imageIndex) {
+        }
+
+        @Override
+        public void imageComplete(ImageWriter source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageWriter source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageWriter source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageWriter source) {
+        }
     }
 
     /** What the workbench shows now, in one line for exported figures. */

@@ -14,7 +14,6 @@ import java.awt.geom.Rectangle2D;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Slider;
@@ -22,11 +21,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.iceising.data.FocusArea;
-import org.iceising.data.GridReader;
-import org.iceising.data.SampleData;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
 import org.iceising.model.Measures;
@@ -38,14 +34,10 @@ import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeriesCollection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.iceising.app.task.Job;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.iceising.app.controls.Figure;
 import org.iceising.app.charts.SeasonChartsViewModel;
@@ -57,60 +49,7 @@ import org.iceising.app.season.SeasonViewModel;
 import org.iceising.model.SeasonRun;
 
 /** The workbench on the real sample data, driven through its window (headless on Monocle). */
-@ExtendWith(ApplicationExtension.class)
-public class WorkbenchAppTest {
-    private WorkbenchApp app;
-    private WorkbenchViewModel vm;
-
-    @Start
-    void start(Stage stage) {
-        app = new WorkbenchApp();
-        app.start(stage);
-        vm = app.viewModel();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
-    }
-
-    public static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    public static void waitFor(String what, Callable<Boolean> condition) {
-        waitFor(what, 20, condition);
-    }
-
-    public static void waitFor(String what, int seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
-
-    /** Waits until the chosen period's observations and day grid are read. */
-    private void waitLoaded(LocalDate periodStart) {
-        waitLoaded(vm, periodStart);
-    }
-
-    public static void waitLoaded(WorkbenchViewModel vm, LocalDate periodStart) {
-        waitFor("period " + periodStart + " is loaded", () -> {
-            SeasonViewModel s = vm.season();
-            SeasonViewModel.PeriodData d = s.periodDataProperty().get();
-            return !s.loadingProperty().get() && d != null && d.period().start().equals(periodStart)
-                    && d.area().equals(s.focusAreaProperty().get());
-        });
-    }
-
-    public static Lattice observed(String file, FocusArea area) {
-        return area.lattice(GridReader.read(SampleData.directory().resolve("nt_2018").resolve(file)));
-    }
+public class WorkbenchAppTest extends WorkbenchFixture {
 
     @Test
     void startsOnTheSampleData2018Season(FxRobot robot) {

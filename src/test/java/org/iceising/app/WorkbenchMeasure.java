@@ -131,6 +131,23 @@ public final class WorkbenchMeasure {
             Thread.sleep(800);
             snapshot(stage.get(), out.resolve("workbench-charts.png"));
 
+            // three cells' time series after the season run, the live simulation a few days into its period
+            onFx(() -> {
+                app.get().view().tabs.getSelectionModel().select(0);
+                vm.cells().choose(215, 95);
+                vm.cells().add(196, 118);
+                vm.cells().add(228, 130);
+                sim.reset();
+                sim.speedProperty().set(4);
+                sim.play();
+            });
+            Thread.sleep(2500);
+            onFx(sim::pause);
+            waitUntil(() -> vm.cells().cells().stream().noneMatch(c -> vm.cells().observed(c).isEmpty()));
+            Thread.sleep(800);
+            snapshot(stage.get(), out.resolve("cell-series.png"));
+            onFx(() -> vm.cells().clear());
+
             // the last period (no observed end), the map zoomed in under the cursor
             onFx(() -> {
                 app.get().view().tabs.getSelectionModel().select(0);
@@ -188,7 +205,7 @@ public final class WorkbenchMeasure {
         }
     }
 
-    private static void snapshot(Stage stage, Path file) throws Exception {
+    static void snapshot(Stage stage, Path file) throws Exception {
         WritableImage img = onFxGet(() -> stage.getScene().snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
         System.out.println("saved " + file);
@@ -198,7 +215,7 @@ public final class WorkbenchMeasure {
         T get() throws Exception;
     }
 
-    private static <T> T onFxGet(FxSupplier<T> s) throws Exception {
+    static <T> T onFxGet(FxSupplier<T> s) throws Exception {
         AtomicReference<T> r = new AtomicReference<>();
         AtomicReference<Exception> err = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -218,14 +235,14 @@ public final class WorkbenchMeasure {
         return r.get();
     }
 
-    private static void onFx(Runnable r) throws Exception {
+    static void onFx(Runnable r) throws Exception {
         onFxGet(() -> {
             r.run();
             return null;
         });
     }
 
-    private static void waitUntil(FxSupplier<Boolean> condition) throws Exception {
+    static void waitUntil(FxSupplier<Boolean> condition) throws Exception {
         long until = System.nanoTime() + 300_000_000_000L;
         while (!onFxGet(condition)) {
             if (System.nanoTime() > until) {

@@ -145,7 +145,7 @@ public final class ChartsPane extends VBox {
         format.setTimeZone(TimeZone.getTimeZone("UTC"));
         x.setDateFormatOverride(format);
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer r = ChartStyle.hoverRenderer(true, true);
         r.setSeriesPaint(OBSERVED, new Color(0x08306B));
         r.setSeriesPaint(SIMULATED, new Color(0xD94801));
         r.setSeriesStroke(OBSERVED, new BasicStroke(2f));

@@ -40,7 +40,8 @@ public final class CsvExport {
         return sb.toString();
     }
 
-    private static String number(double v) {
+    /** A value in CSV: six decimals, a dot whatever the locale. */
+    public static String number(double v) {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 

@@ -43,6 +43,7 @@ public final class SeasonChartsViewModel {
     private Job<?> observedJob;
     private final ObservableMap<LocalDate, CsvExport.SeriesPoint> observed = FXCollections.observableMap(new TreeMap<>());
     private final ObservableMap<LocalDate, CsvExport.SeriesPoint> simulated = FXCollections.observableMap(new TreeMap<>());
+    private final ObservableMap<LocalDate, Lattice> simulatedEnds = FXCollections.observableMap(new TreeMap<>());
     private final ReadOnlyObjectWrapper<Job<?>> running = new ReadOnlyObjectWrapper<>(this, "running");
     private final BooleanBinding busy = running.isNotNull();
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
@@ -63,6 +64,7 @@ public final class SeasonChartsViewModel {
             observedJob.cancel();
         }
         simulated.clear();
+        simulatedEnds.clear();
         observed.clear();
         note.set("");
         List<LocalDate> dates = season.seasonDates();
@@ -102,6 +104,7 @@ public final class SeasonChartsViewModel {
                 : "(" + ownCount + " with their own predicted parameters, the others with their regime's)";
         List<LocalDate> skipped = new ArrayList<>();
         simulated.clear();
+        simulatedEnds.clear();
         note.set("Simulating " + periods.size() + " periods " + with);
         Job<List<SeasonRun.Result>> job = Job.of("Run season", m -> {
             SortedMap<LocalDate, Lattice> startLattices = cache.lattices(periods.stream().map(SemiMonthlyPeriod::start).toList(), area,
@@ -124,6 +127,7 @@ public final class SeasonChartsViewModel {
             running.set(null);
             for (SeasonRun.Result r : results) {
                 simulated.put(r.period().end(), new CsvExport.SeriesPoint(r.period().end(), r.coverage(), r.extent()));
+                simulatedEnds.put(r.period().end(), r.simulatedEnd());
             }
             note.set("Simulated " + results.size() + " periods " + with
                     + (skipped.isEmpty() ? "" : "; skipped (no observed start): " + skipped));
@@ -168,6 +172,11 @@ public final class SeasonChartsViewModel {
     /** Simulated coverage and extent by period end date. */
     public ObservableMap<LocalDate, CsvExport.SeriesPoint> simulated() {
         return simulated;
+    }
+
+    /** The simulated end lattice of each period of the last season run (focus area as now), by period end date. */
+    public ObservableMap<LocalDate, Lattice> simulatedEnds() {
+        return simulatedEnds;
     }
 
     /** The season run in progress, or null. */

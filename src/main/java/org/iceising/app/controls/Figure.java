@@ -40,6 +40,17 @@ public final class Figure {
     public record Content(String title, Image image, ColourScale scale, List<Raster.Swatch> legend, String message) {
     }
 
+    /**
+     * Drawn over a figure's image, clipped to it: {@code (x, y)} is the image's top-left corner and
+     * {@code cell} the drawn size of one of its pixels (one grid or lattice cell).
+     */
+    @FunctionalInterface
+    public interface Overlay {
+        Overlay NONE = (g, x, y, cell) -> { };
+
+        void draw(GraphicsContext g, double x, double y, double cell);
+    }
+
     private Figure() {
     }
 
@@ -80,6 +91,20 @@ public final class Figure {
         g.setStroke(Color.gray(0.3));
         g.setLineWidth(1);
         g.strokeRect(box[0] - 0.5, box[1] - 0.5, box[2] + 1, box[3] + 1);
+    }
+
+    /** Draws {@code overlay} over the image of a figure drawn by {@link #draw}, clipped to the image. */
+    static void drawOverlay(GraphicsContext g, double width, double height, Content content, Overlay overlay) {
+        if (content.image() == null) {
+            return;
+        }
+        double[] box = imageBox(width, height, content.image());
+        g.save();
+        g.beginPath();
+        g.rect(box[0], box[1], box[2], box[3]);
+        g.clip();
+        overlay.draw(g, box[0], box[1], box[2] / content.image().getWidth());
+        g.restore();
     }
 
     /** True if two figures differ in their image's pixels at most: same title, scale, legend and image size. */
@@ -211,10 +236,12 @@ public final class Figure {
     }
 
     /**
-     * Renders a figure off screen with a footnote under it (what was simulated, from which data);
-     * the image part gets about {@code imagePixels} pixels on its longer side. Must run on the FX thread.
+     * Renders a figure off screen with a footnote under it (what was simulated, from which data) and
+     * {@code overlay} over its image; the image part gets about {@code imagePixels} pixels on its
+     * longer side at 1×, and the whole is drawn {@code scale} times larger: the same layout, every
+     * line and letter drawn at the higher resolution (not an enlarged picture). Must run on the FX thread.
      */
-    public static WritableImage render(Content content, String footnote, double imagePixels) {
+    public static WritableImage render(Content content, String footnote, double imagePixels, ExportScale scale, Overlay overlay) {
         double iw = content.image() == null ? 1 : content.image().getWidth();
         double ih = content.image() == null ? 1 : content.image().getHeight();
         double s = imagePixels / Math.max(iw, ih);
@@ -223,11 +250,14 @@ public final class Figure {
         double figureHeight = Math.ceil(Math.max(minHeight, ih * s + TITLE_HEIGHT + 2 * PAD));
         List<String> lines = footnote.isEmpty() ? List.of() : wrap(footnote, width - 2 * PAD);
         double noteHeight = lines.isEmpty() ? 0 : lines.size() * LINE + PAD;
-        Canvas canvas = new Canvas(width, figureHeight + noteHeight);
+        int factor = scale.factor();
+        Canvas canvas = new Canvas(width * factor, (figureHeight + noteHeight) * factor);
         GraphicsContext g = canvas.getGraphicsContext2D();
+        g.scale(factor, factor);
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, width, figureHeight + noteHeight);
         draw(g, width, figureHeight, content);
+        drawOverlay(g, width, figureHeight, content, overlay);
         g.setFill(Color.gray(0.25));
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.LEFT);

@@ -141,7 +141,10 @@ public final class GetDataDialog {
         progress.setId("getdata-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
+        progressText.setId("getdata-progress-text");
         progressText.textProperty().bind(vm.progressTextProperty());
+        // a retry's line names the server's answer: it wraps rather than being cut
+        progressText.setWrapText(true);
         table.setId("getdata-files");
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No files yet"));

@@ -35,6 +35,7 @@ import org.iceising.data.download.EarthdataDownloader;
 import org.iceising.data.download.FileOutcome;
 import org.iceising.data.download.Granule;
 import org.iceising.data.download.NsidcProduct;
+import org.iceising.data.download.Retry;
 
 /**
  * The Get Data form as state: product, dates, credentials, destination and mirrors; why Fetch is off;
@@ -153,7 +154,7 @@ public final class GetDataViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /** What the download is doing; "" when it is not running. */
+    /** What the download is doing, a retry and its wait included; "" when it is not running. */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
     }
@@ -310,6 +311,11 @@ public final class GetDataViewModel {
                     ? String.format(Locale.ROOT, "%.0f %% of %.1f MB", 100.0 * bytes / expectedBytes, expectedBytes / 1e6)
                     : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
             put(granule.fileName(), s);
+        }
+
+        @Override
+        public void fileRetrying(Granule granule, Retry retry) {
+            put(granule.fileName(), "retrying: " + retry.state() + " (" + retry.problem() + ")");
         }
 
         @Override

@@ -12,29 +12,63 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.MenuButton;
+import org.iceising.app.cells.CellMarks;
+import org.iceising.app.cells.CellSeriesPane;
+import org.iceising.app.cells.CellSeriesViewModel;
 import org.iceising.app.colours.ColoursViewModel;
+import org.iceising.app.controls.ExportScale;
+import org.iceising.app.export.Export;
+import org.iceising.data.FocusArea;
 import org.iceising.app.controls.Exports;
 import org.iceising.app.controls.Figure;
 import org.iceising.app.season.SeasonViewModel;
 import org.iceising.data.SeaIceGrid;
 import org.iceising.learn.report.ColourScale;
 
-/** The map of the chosen day with its title, colour bar, legend and the value under the cursor. */
+/** The map of the chosen day with its title, colour bar, legend, the value under the cursor and the chosen cells' time series. */
 public final class MapPane extends VBox {
     private static final double KEY_HEIGHT = 62;
+    /** What the map answers to, shown while the cursor is off the grid. */
+    static final String HINT = "Scroll: zoom · drag: pan · double-click: fit · click a cell: its time series (Shift-click adds one)"
+            + " · yellow box: drag inside to move, edges to resize the focus area";
 
     public final MapView map;
     private final Canvas key = new Canvas(100, KEY_HEIGHT);
 
-    public MapPane(MapViewModel vm, SeasonViewModel season, Exports exports, ColoursViewModel colours) {
+    public final CellSeriesPane cellSeries;
+    private final MapViewModel vm;
+    private final SeasonViewModel season;
+    private final ColoursViewModel colours;
+    private Label title;
+
+    /**
+     * @param cells the cells chosen for their time series: a click on the map chooses one, Shift-click adds
+     * @param save  asks where to save an export (the time series') and writes it
+     */
+    public MapPane(MapViewModel vm, SeasonViewModel season, Exports exports, ColoursViewModel colours,
+                   CellSeriesViewModel cells, Consumer<Export> save) {
         setSpacing(4);
         setPadding(new Insets(6));
         map = new MapView(vm, () -> colours.scale(ColoursViewModel.Role.CONCENTRATION, null));
         map.setId("map");
         map.focusAreaProperty().bindBidirectional(season.focusAreaProperty());
         map.messageProperty().bind(season.dayMessageProperty());
+        map.setOnCellClicked((row, col, shift) -> {
+            if (shift) {
+                cells.add(row, col);
+            } else {
+                cells.choose(row, col);
+            }
+        });
+        cells.cells().addListener((ListChangeListener<CellSeriesViewModel.Cell>) c -> map.marksProperty().set(CellMarks.onGrid(cells)));
 
-        Label title = new Label();
+        this.vm = vm;
+        this.season = season;
+        this.colours = colours;
+        title = new Label();
         title.setId("map-title");
         title.setStyle("-fx-font-weight: bold;");
         title.setWrapText(true);
@@ -63,27 +97,44 @@ public final class MapPane extends VBox {
         Label cursor = new Label();
         cursor.setId("map-cursor");
         cursor.textProperty().bind(Bindings.when(vm.cursorProperty().isEmpty())
-                .then("Scroll: zoom · drag: pan · double-click: fit · drag the yellow box (inside: move, edges: resize) for the focus area")
+                .then(HINT)
                 .otherwise(vm.cursorProperty()));
         cursor.setTextFill(Color.gray(0.15));
-        // the read-out wraps onto a second line rather than being cut off at the window's edge; its
-        // height is fixed at two lines, so that hovering never resizes (and refits) the map
+        // the read-out has the pane's whole width and wraps rather than being cut off; its height is
+        // fixed at three lines (the hint's length in a narrow pane), so that hovering never resizes (and refits) the map
         cursor.setWrapText(true);
         cursor.setMinWidth(0);
-        cursor.setStyle("-fx-min-height: 2.8em; -fx-pref-height: 2.8em; -fx-max-height: 2.8em;");
-        HBox.setHgrow(cursor, Priority.ALWAYS);
+        cursor.setMaxWidth(Double.MAX_VALUE);
+        cursor.setStyle("-fx-font-size: 11px; -fx-min-height: 3.9em; -fx-pref-height: 3.9em; -fx-max-height: 3.9em;");
         Button fit = new Button("Fit");
         fit.setOnAction(e -> map.fit());
-        Button png = new Button("Export PNG…");
-        png.setOnAction(e -> {
-            ColourScale scale = colours.scale(ColoursViewModel.Role.CONCENTRATION, null);
-            exports.png(new Figure.Content(title.getText(), vm.gridProperty().get() == null ? null : Raster.image(vm.gridProperty().get(), scale),
-                    scale, Raster.GRID_LEGEND, map.messageProperty().get()));
-        });
+        MenuButton png = new MenuButton("Export PNG");
+        png.setId("map-export-png");
+        png.getItems().setAll(ExportScale.menuItems("PNG", scale -> exports.png(figure(), scale, exportOverlay())));
         fit.setMinWidth(Region.USE_PREF_SIZE);
         png.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bottom = new HBox(6, fit, png, cursor);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, map, keyBox, bottom);
+        HBox buttons = new HBox(6, fit, png);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        cellSeries = new CellSeriesPane(cells, save);
+        cellSeries.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(title, map, keyBox, buttons, cursor, cellSeries);
+    }
+
+    /** The map as a figure, as exported: title, the day's grid on the chosen colour table, bar and legend. */
+    public Figure.Content figure() {
+        ColourScale colourScale = colours.scale(ColoursViewModel.Role.CONCENTRATION, null);
+        SeaIceGrid g = vm.gridProperty().get();
+        return new Figure.Content(title.getText(), g == null ? null : Raster.image(g, colourScale), colourScale, Raster.GRID_LEGEND,
+                map.messageProperty().get());
+    }
+
+    /** What the map's export draws over the grid, as the map does: the focus box and the chosen cells. */
+    public Figure.Overlay exportOverlay() {
+        FocusArea area = season.focusAreaProperty().get();
+        Figure.Overlay marks = map.marksProperty().get();
+        return (g, x, y, cell) -> {
+            MapView.drawFocus(g, area, x, y, cell);
+            marks.draw(g, x, y, cell);
+        };
     }
 }

@@ -15,6 +15,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.iceising.app.controls.CanvasRegion;
+import org.iceising.app.controls.Figure;
+import org.iceising.app.controls.FigureView;
 import org.iceising.data.FocusArea;
 import org.iceising.data.SeaIceGrid;
 import org.iceising.learn.report.ColourScale;
@@ -23,19 +25,23 @@ import org.iceising.learn.report.ColourScale;
  * The full 448 × 304 grid drawn as one image on a canvas: scroll to zoom about the cursor, drag
  * to pan, double-click to fit. The focus area is a rectangle that can be dragged (inside) and
  * resized (edges and corners); it is committed when the mouse is released. The cell under the
- * cursor is reported to the view-model.
+ * cursor is reported to the view-model; a click on a cell can be handed on.
  */
 public final class MapView extends CanvasRegion {
     private static final double GRAB = 6;
     private static final int MIN_CELLS = 4;
     private static final double MIN_SCALE = 0.3;
     private static final double MAX_SCALE = 40;
+    /** The focus box's yellow. */
+    static final Color FOCUS = Color.rgb(255, 196, 0);
 
     private enum Drag { NONE, PAN, MOVE, N, S, E, W, NE, NW, SE, SW }
 
     private final MapViewModel vm;
     private final ObjectProperty<FocusArea> focusArea = new SimpleObjectProperty<>(this, "focusArea", FocusArea.STUDY);
     private final ObjectProperty<String> message = new SimpleObjectProperty<>(this, "message", "");
+    private final ObjectProperty<Figure.Overlay> marks = new SimpleObjectProperty<>(this, "marks", Figure.Overlay.NONE);
+    private FigureView.CellClick onCellClicked;
     private Image image;
     private double scale = 1;
     private double ox;
@@ -67,6 +73,7 @@ public final class MapView extends CanvasRegion {
         vm.gridProperty().addListener((o, a, g) -> recolour());
         focusArea.addListener((o, a, b) -> redraw());
         message.addListener((o, a, b) -> redraw());
+        marks.addListener((o, a, b) -> redraw());
         canvas.setOnScroll(this::scroll);
         canvas.setOnMouseMoved(this::moved);
         canvas.setOnMouseExited(e -> vm.hover(-1, -1));
@@ -74,10 +81,29 @@ public final class MapView extends CanvasRegion {
         canvas.setOnMouseDragged(this::dragged);
         canvas.setOnMouseReleased(this::released);
         canvas.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
                 fit();
+            } else if (e.isStillSincePress() && onCellClicked != null && image != null) {
+                int r = rowAt(e.getY());
+                int c = colAt(e.getX());
+                if (r >= 0 && r < SeaIceGrid.ROWS && c >= 0 && c < SeaIceGrid.COLS) {
+                    onCellClicked.clicked(r, c, e.isShiftDown());
+                }
             }
         });
+    }
+
+    /** Drawn over the grid after the focus box (the cells chosen for their time series), in grid cells. */
+    public ObjectProperty<Figure.Overlay> marksProperty() {
+        return marks;
+    }
+
+    /** What a click (not a drag) on a cell of the grid does; null for nothing. */
+    public void setOnCellClicked(FigureView.CellClick action) {
+        onCellClicked = action;
     }
 
     ObjectProperty<FocusArea> focusAreaProperty() {
@@ -300,18 +326,26 @@ public final class MapView extends CanvasRegion {
         g.setStroke(Color.gray(0.4));
         g.setLineWidth(1);
         g.strokeRect(ox - 0.5, oy - 0.5, gw + 1, gh + 1);
-        FocusArea a = pending != null ? pending : focusArea.get();
-        double x0 = ox + a.col0() * scale;
-        double y0 = oy + a.row0() * scale;
-        double fw = a.cols() * scale;
-        double fh = a.rows() * scale;
+        drawFocus(g, pending != null ? pending : focusArea.get(), ox, oy, scale);
+        marks.get().draw(g, ox, oy, scale);
+    }
+
+    /**
+     * The focus box as the map shows it, for a grid drawn at (x, y) with {@code cell} pixels a cell:
+     * a yellow rectangle edged in black, with corner handles and its size above it.
+     */
+    static void drawFocus(GraphicsContext g, FocusArea a, double x, double y, double cell) {
+        double x0 = x + a.col0() * cell;
+        double y0 = y + a.row0() * cell;
+        double fw = a.cols() * cell;
+        double fh = a.rows() * cell;
         g.setStroke(Color.BLACK);
         g.setLineWidth(3);
         g.strokeRect(x0, y0, fw, fh);
-        g.setStroke(Color.rgb(255, 196, 0));
+        g.setStroke(FOCUS);
         g.setLineWidth(1.5);
         g.strokeRect(x0, y0, fw, fh);
-        g.setFill(Color.rgb(255, 196, 0));
+        g.setFill(FOCUS);
         for (double[] p : new double[][] {{x0, y0}, {x0 + fw, y0}, {x0, y0 + fh}, {x0 + fw, y0 + fh}}) {
             g.fillRect(p[0] - 3, p[1] - 3, 6, 6);
             g.strokeRect(p[0] - 3, p[1] - 3, 6, 6);
@@ -322,7 +356,7 @@ public final class MapView extends CanvasRegion {
         String label = "Focus " + a.rows() + " × " + a.cols();
         g.setFill(Color.BLACK);
         g.fillText(label, x0 + 1, y0 - 3);
-        g.setFill(Color.rgb(255, 196, 0));
+        g.setFill(FOCUS);
         g.fillText(label, x0, y0 - 4);
     }
 }

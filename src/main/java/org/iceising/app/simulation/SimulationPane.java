@@ -30,6 +30,7 @@ import javafx.scene.shape.SVGPath;
 import javafx.util.StringConverter;
 import org.iceising.model.Lattice;
 import org.iceising.app.controls.Figure;
+import org.iceising.app.controls.ExportScale;
 import org.iceising.app.controls.FigureView;
 import org.iceising.learn.report.ColourScale;
 import org.iceising.app.colours.ColoursViewModel;
@@ -220,6 +221,11 @@ public final class SimulationPane extends VBox {
         return tape;
     }
 
+    /** The six lattice panels, all of the period's focus area. */
+    public List<FigureView> lattices() {
+        return List.of(observedStart, simulated, observedEnd, observedToday, difference, absoluteDifference);
+    }
+
     private static SVGPath icon(String path) {
         SVGPath p = new SVGPath();
         p.setContent(path);
@@ -238,9 +244,8 @@ public final class SimulationPane extends VBox {
     }
 
     private static void menu(FigureView f, Exports exports, Supplier<Lattice> lattice) {
-        MenuItem png = new MenuItem("Export PNG…");
-        png.setOnAction(e -> exports.png(f.getContent()));
-        ContextMenu menu = new ContextMenu(png);
+        ContextMenu menu = new ContextMenu();
+        menu.getItems().setAll(ExportScale.menuItems("Export PNG", scale -> exports.png(f.getContent(), scale, f.overlayProperty().get())));
         if (lattice != null) {
             MenuItem csv = new MenuItem("Export lattice CSV…");
             csv.setOnAction(e -> exports.latticeCsv(lattice.get(), f.getContent().title()));

@@ -26,7 +26,6 @@ public final class TrajectoryChart extends ChartViewer {
     private static final long REDRAW_NANOS = 200_000_000L;
     private static final double MARGIN_DAYS = 0.4;
     private static final double MARGIN_PERCENT = 3;
-    private static final int HOVER_RADIUS = 9;
 
     private final SimulationViewModel vm;
     private final XYSeries coverage = new XYSeries("Simulated coverage", false, true);
@@ -49,7 +48,8 @@ public final class TrajectoryChart extends ChartViewer {
         days.setAutoRange(false);
         days.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         setDays(15);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        // hovering near a point is enough: the tooltip area reaches past the small drawn marker
+        XYLineAndShapeRenderer r = ChartStyle.hoverRenderer(true, true);
         Color blue = new Color(0x08306B);
         Color orange = new Color(0xD94801);
         r.setSeriesPaint(0, blue);
@@ -64,8 +64,6 @@ public final class TrajectoryChart extends ChartViewer {
         }
         r.setSeriesShape(2, new Ellipse2D.Double(-4, -4, 8, 8));
         r.setSeriesShape(3, new Rectangle2D.Double(-4, -4, 8, 8));
-        // hovering near a point is enough: the tooltip area reaches past the drawn shape
-        r.setDefaultEntityRadius(HOVER_RADIUS);
         r.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0} on day {1}: {2} %", new DecimalFormat("0.0"), new DecimalFormat("0.0")));
         XYPlot plot = new XYPlot(data, days, percent, r);
         // the day shown, which a step back or the scrub bar moves

@@ -20,6 +20,10 @@ public interface DownloadListener {
     default void fileProgress(Granule granule, long bytes, long expectedBytes) {
     }
 
+    /** A try of {@code granule} failed and it will be tried again ({@code retry} says when); called again as the wait counts down. */
+    default void fileRetrying(Granule granule, Retry retry) {
+    }
+
     /** {@code outcome.granule()} is done with. */
     default void fileFinished(FileOutcome outcome) {
     }

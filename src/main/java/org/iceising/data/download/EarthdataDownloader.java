@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -113,6 +114,8 @@ public final class EarthdataDownloader {
                 running.put(completion.submit(t::run), t);
             }
             Map<GranuleTransfer, Long> reported = new LinkedHashMap<>();
+            Map<GranuleTransfer, Retry> retries = new LinkedHashMap<>();
+            String retrying = null;
             Map<Granule, FileOutcome> outcomes = new LinkedHashMap<>();
             RuntimeException stop = null;
             boolean interrupted = false;
@@ -125,11 +128,25 @@ public final class EarthdataDownloader {
                     interrupted = true;
                     cancel.cancel();
                 }
+                Retry first = null;
                 for (GranuleTransfer t : running.values()) {
                     long b = t.bytes();
                     if (b > 0 && !Long.valueOf(b).equals(reported.put(t, b))) {
                         listener.fileProgress(t.granule(), b, t.expected());
                     }
+                    Retry r = t.retry();
+                    if (r != null && !r.equals(retries.put(t, r))) {
+                        listener.fileRetrying(t.granule(), r);
+                    }
+                    first = first == null ? r : first;
+                }
+                // a retry is said above the bar; with nothing done yet the bar runs rather than sit empty
+                String now = first == null ? null : first.describe();
+                if (!Objects.equals(now, retrying)) {
+                    retrying = now;
+                    String message = progressMessage(request, outcomes.values(), transfers.size());
+                    monitor.progress(now != null && outcomes.isEmpty() ? -1 : outcomes.size(), transfers.size(),
+                            now == null ? message : message + " · " + now);
                 }
                 if (f == null) {
                     continue;
@@ -208,7 +225,8 @@ public final class EarthdataDownloader {
             monitor.progress(-1, 1, "Searching CMR for " + request.product() + " (page " + page + ")");
             String after = searchAfter;
             EarthdataSession.TextAnswer answer = Retries.run(request.transfer(), cancel, "CMR search page " + page,
-                    (attempt, deadline) -> cmrPage(session, first, after, cancel, deadline, cmr)).value();
+                    (attempt, deadline) -> cmrPage(session, first, after, cancel, deadline, cmr),
+                    retry -> monitor.progress(-1, 1, retry.describe())).value();
             CmrGranules.Page p = CmrGranules.parse(answer.body(), request.product(), cmr);
             for (Granule g : p.granules()) {
                 if (!g.date().isBefore(request.from()) && !g.date().isAfter(request.to())) {

@@ -39,6 +39,7 @@ final class GranuleTransfer {
     private final CancelSignal cancel;
     private final AtomicLong bytes = new AtomicLong();
     private volatile long expected;
+    private volatile Retry retry;
 
     GranuleTransfer(Granule granule, Path destination, EarthdataSession session, TransferSettings settings,
                     CancelSignal cancel) {
@@ -60,6 +61,11 @@ final class GranuleTransfer {
     /** Bytes of the current try so far. */
     long bytes() {
         return bytes.get();
+    }
+
+    /** The retry this transfer waits for or makes now, or null while its first try runs or once it is done. */
+    Retry retry() {
+        return retry;
     }
 
     /** The expected length: CMR's, else the server's Content-Length once known, else -1. */
@@ -86,7 +92,12 @@ final class GranuleTransfer {
             return outcome(FileOutcome.Status.FAILED, 0, 0, e.getMessage());
         }
         try {
-            Retries.Done<Long> done = Retries.run(settings, cancel, granule.fileName(), (attempt, deadline) -> fetchOnce(deadline));
+            Retries.Done<Long> done;
+            try {
+                done = Retries.run(settings, cancel, granule.fileName(), (attempt, deadline) -> fetchOnce(deadline), r -> retry = r);
+            } finally {
+                retry = null;
+            }
             LOG.info("fetched {} ({} bytes)", granule.fileName(), done.value());
             return outcome(FileOutcome.Status.FETCHED, done.value(), done.attempts(), "");
         } catch (CancelledException e) {

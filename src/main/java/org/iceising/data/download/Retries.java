@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Bounded retries with jittered exponential backoff, all within one deadline. An {@link IOException}
@@ -40,6 +41,16 @@ final class Retries {
      * @throws CancelledException        at once, when cancelled
      */
     static <T> Done<T> run(TransferSettings settings, CancelSignal cancel, String what, Attempt<T> attempt) {
+        return run(settings, cancel, what, attempt, retry -> { });
+    }
+
+    /**
+     * As {@link #run(TransferSettings, CancelSignal, String, Attempt)}, telling {@code waiting} (on this
+     * thread) of every wait before another try, once a second as it counts down, and once more as that
+     * try starts.
+     */
+    static <T> Done<T> run(TransferSettings settings, CancelSignal cancel, String what, Attempt<T> attempt,
+                           Consumer<Retry> waiting) {
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         for (int k = 1; ; k++) {
             cancel.check();
@@ -68,9 +79,14 @@ final class Retries {
                             + " s allowed are spent)", k);
                 }
                 LOG.warn("{}: {}; try {} of {} in {} ms", what, problem, k + 1, settings.maxAttempts(), wait.toMillis());
-                if (cancel.sleep(wait)) {
-                    throw new CancelledException();
+                long end = System.nanoTime() + wait.toNanos();
+                for (long left; (left = end - System.nanoTime()) > 0; ) {
+                    waiting.accept(new Retry(what, problem, k + 1, settings.maxAttempts(), (left + 999_999_999L) / 1_000_000_000L));
+                    if (cancel.sleep(Duration.ofNanos(Math.min(left, 1_000_000_000L)))) {
+                        throw new CancelledException();
+                    }
                 }
+                waiting.accept(new Retry(what, problem, k + 1, settings.maxAttempts(), 0));
             }
         }
     }

@@ -1,45 +1,22 @@
 package org.iceising.app.colours;
 
-import static org.iceising.app.WorkbenchAppTest.fx;
-import static org.iceising.app.WorkbenchAppTest.waitFor;
+import static org.iceising.app.WorkbenchFixture.fx;
+import static org.iceising.app.WorkbenchFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.iceising.app.WorkbenchApp;
-import org.iceising.app.WorkbenchViewModel;
+import org.iceising.app.WorkbenchFixture;
 import org.iceising.app.controls.Figure;
 import org.iceising.learn.report.ColourScale;
 import org.iceising.model.Lattice;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The colour table picker from the keyboard, and the panels and their exports following it. */
-@ExtendWith(ApplicationExtension.class)
-class ColoursWindowTest {
-    private WorkbenchApp app;
-    private WorkbenchViewModel vm;
-
-    @Start
-    void start(Stage stage) {
-        app = new WorkbenchApp();
-        app.start(stage);
-        vm = app.viewModel();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
-    }
-
+class ColoursWindowTest extends WorkbenchFixture {
     @Test
     void choosingATableRecoloursThePanelsAndTheirExports(FxRobot robot, @TempDir Path dir) throws Exception {
         waitFor("the first period is read", () -> vm.simulation().readyProperty().get());

@@ -1,7 +1,7 @@
 package org.iceising.app.download;
 
-import static org.iceising.app.WorkbenchAppTest.fx;
-import static org.iceising.app.WorkbenchAppTest.waitFor;
+import static org.iceising.app.WorkbenchFixture.fx;
+import static org.iceising.app.WorkbenchFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,44 +18,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.iceising.data.download.NsidcProduct;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
-import org.iceising.app.WorkbenchApp;
-import org.iceising.app.WorkbenchViewModel;
+import org.iceising.app.WorkbenchFixture;
 
 /** The Get Data dialog against a CMR and data host on 127.0.0.1 serving a real sample file (headless on Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class GetDataDialogTest {
+class GetDataDialogTest extends WorkbenchFixture {
     private static final String JAN = "NSIDC0081_SEAICE_PS_N25km_20230130_v2.0.nc";
     private static final String JAN_MD5 = "6d5f09f2e4cab7403017a9929914f431";
 
     private final String token = "tok-" + UUID.randomUUID();
-    private WorkbenchApp app;
     private HttpServer server;
     private HttpServer login;
 
-    @Start
-    void start(Stage stage) {
-        app = new WorkbenchApp();
-        app.start(stage);
-    }
-
     @AfterEach
-    void stop() throws Exception {
+    void stopServers() {
         if (server != null) {
             server.stop(0);
             login.stop(0);
         }
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
     }
 
     private GetDataDialog open() {
@@ -106,7 +91,6 @@ class GetDataDialogTest {
         assertEquals("", fx(() -> d.progressText.getText()), "no running message is left above the outcome");
 
         // the workbench opens what was fetched by itself
-        WorkbenchViewModel vm = app.viewModel();
         waitFor("the workbench opened the folder", () -> vm.season().catalogueProperty().get() != null
                 && vm.season().catalogueProperty().get().directory().equals(dest)
                 && vm.season().catalogueProperty().get().dates().contains(LocalDate.of(2023, 1, 30)));
@@ -127,6 +111,30 @@ class GetDataDialogTest {
         assertEquals(0.0, fx(() -> d.progress.getProgress()));
     }
 
+    @Test
+    void whileItRetriesTheDialogSaysWhichAttemptAndHowLongItWaits(FxRobot robot, @TempDir Path dest) throws Exception {
+        // CMR, then the file, answer "busy, come back in 4 s" until the dialog has been seen to say so
+        AtomicBoolean searchSeen = new AtomicBoolean();
+        AtomicBoolean fileSeen = new AtomicBoolean();
+        serve(searchSeen, fileSeen);
+        GetDataDialog d = fill(open(), dest, token);
+        robot.clickOn("#getdata-fetch");
+        waitFor("the search retry is said", 60, () -> d.progressText.getText().contains("retrying: attempt 2 of 5, waiting "));
+        String said = fx(() -> d.progressText.getText());
+        assertTrue(said.startsWith("CMR search page 1: ") && said.contains("HTTP 503"), said);
+        assertTrue(fx(() -> d.progress.isIndeterminate()), "the bar runs while it waits");
+        searchSeen.set(true);
+        waitFor("the file's retry is said", 60, () -> d.progressText.getText().contains(JAN + ": HTTP 503")
+                && d.progressText.getText().contains("retrying: attempt "));
+        assertTrue(fx(() -> d.progress.isIndeterminate()), "no file is done yet: the bar runs rather than sit empty");
+        assertTrue(fx(() -> d.viewModel().statuses()).get(0).startsWith(JAN + ": retrying: attempt "), fx(() -> d.viewModel().statuses()).toString());
+        fileSeen.set(true);
+        waitFor("the download ends", 60, () -> !d.summary.getText().isEmpty() || !d.error.getText().isEmpty());
+        assertEquals("", fx(() -> d.error.getText()));
+        assertTrue(fx(() -> d.summary.getText()).contains(": 1 fetched"), fx(() -> d.summary.getText()));
+        assertArrayEquals(Files.readAllBytes(Path.of("sample-data/netcdf", JAN)), Files.readAllBytes(dest.resolve(JAN)));
+    }
+
     private GetDataDialog fill(GetDataDialog d, Path dest, String bearer) {
         fx(() -> {
             d.product.setValue(NsidcProduct.NSIDC_0081);
@@ -145,6 +153,12 @@ class GetDataDialogTest {
 
     /** CMR's granule search (one UMM-G page) and the data host (Bearer only) on one server; a login host that refuses. */
     private void serve() throws IOException {
+        AtomicBoolean ready = new AtomicBoolean(true);
+        serve(ready, ready);
+    }
+
+    /** As {@link #serve()}, the search and the file answering 503 with Retry-After: 4 until their flags are set. */
+    private void serve(AtomicBoolean searchReady, AtomicBoolean fileReady) throws IOException {
         byte[] file = Files.readAllBytes(Path.of("sample-data/netcdf", JAN));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         login = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -154,10 +168,18 @@ class GetDataDialogTest {
                 + "\", \"Algorithm\": \"MD5\"}}]}, \"RelatedUrls\": [{\"URL\": \"" + base(server) + "/files/" + JAN
                 + "\", \"Type\": \"GET DATA\"}]}}]}";
         server.createContext("/search/granules.umm_json", ex -> {
+            if (!searchReady.get()) {
+                busy(ex);
+                return;
+            }
             ex.getResponseHeaders().add("Content-Type", "application/vnd.nasa.cmr.umm_results+json;version=1.6.6");
             send(ex, 200, page.getBytes(StandardCharsets.UTF_8));
         });
         server.createContext("/files/", ex -> {
+            if (!fileReady.get()) {
+                busy(ex);
+                return;
+            }
             boolean ok = ("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))
                     && ex.getRequestURI().getPath().equals("/files/" + JAN);
             send(ex, ok ? 200 : 401, ok ? file : "{\"error\": \"invalid token\"}".getBytes(StandardCharsets.UTF_8));
@@ -165,6 +187,11 @@ class GetDataDialogTest {
         login.createContext("/", ex -> send(ex, 401, new byte[0]));
         server.start();
         login.start();
+    }
+
+    private static void busy(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().add("Retry-After", "4");
+        send(ex, 503, new byte[0]);
     }
 
     private static void send(HttpExchange ex, int code, byte[] body) throws IOException {

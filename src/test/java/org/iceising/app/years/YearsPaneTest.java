@@ -1,7 +1,7 @@
 package org.iceising.app.years;
 
-import static org.iceising.app.WorkbenchAppTest.fx;
-import static org.iceising.app.WorkbenchAppTest.waitFor;
+import static org.iceising.app.WorkbenchFixture.fx;
+import static org.iceising.app.WorkbenchFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,38 +10,15 @@ import java.time.LocalDate;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.iceising.app.WorkbenchApp;
-import org.iceising.app.WorkbenchViewModel;
+import org.iceising.app.WorkbenchFixture;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Years tab in the workbench window (headless): bands, the year picker, hover and a click that opens a day's map. */
-@ExtendWith(ApplicationExtension.class)
-class YearsPaneTest {
-    private WorkbenchApp app;
-    private WorkbenchViewModel vm;
-
-    @Start
-    void start(Stage stage) {
-        app = new WorkbenchApp();
-        app.start(stage);
-        vm = app.viewModel();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
-    }
-
+class YearsPaneTest extends WorkbenchFixture {
     @Test
     void chartShowsBandsAndYearsAndAClickOpensTheDaysMap(FxRobot robot) {
         waitFor("the sample season is open", () -> vm.season().periodDataProperty().get() != null);
