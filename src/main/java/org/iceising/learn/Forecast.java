@@ -105,7 +105,7 @@ public final class Forecast {
                 analogueCoverage = Measures.coverage(shifted);
                 analogueDistance = obs.map(o -> distance(shifted, o)).orElse(Double.NaN);
             }
-            out.add(new Row(p, mean(cov), Reproduction.sdOf(cov), mean(ext), Reproduction.sdOf(ext),
+            out.add(new Row(p, mean(cov), Resimulation.sd(cov), mean(ext), Resimulation.sd(ext),
                     obs.map(Measures::coverage).orElse(Double.NaN), obs.map(Measures::extentFraction).orElse(Double.NaN),
                     Measures.coverage(start), Measures.extentFraction(start), analogueCoverage, mean(dist),
                     obs.map(o -> distance(start, o)).orElse(Double.NaN), analogueDistance));
