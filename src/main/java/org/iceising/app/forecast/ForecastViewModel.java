@@ -98,7 +98,7 @@ public final class ForecastViewModel {
         List<LocalDate> days = c == null ? List.of()
                 : c.dates().stream().filter(d -> d.getDayOfMonth() == 1 || d.getDayOfMonth() == 16).toList();
         starts.setAll(days);
-        if (!days.contains(start.get())) {
+        if (start.get() == null || !days.contains(start.get())) {
             start.set(days.isEmpty() ? null : days.get(0));
         }
     }
