@@ -343,8 +343,7 @@ public class WorkbenchAppTest {
             return null;
         }
         for (Object o : info.getEntityCollection().getEntities()) {
-            if (o instanceof XYItemEntity e && e.getSeriesIndex() == series) {
-                TimeSeriesCollection data = (TimeSeriesCollection) e.getDataset();
+            if (o instanceof XYItemEntity e && e.getSeriesIndex() == series && e.getDataset() instanceof TimeSeriesCollection data) {
                 Day d = (Day) data.getSeries(series).getTimePeriod(e.getItem());
                 if (d.getYear() == date.getYear() && d.getMonth() == date.getMonthValue() && d.getDayOfMonth() == date.getDayOfMonth()) {
                     return e;

@@ -30,7 +30,8 @@ import org.iceising.app.task.Job;
  * start to the window on screen and to the season loaded, and the live simulation's frame rate —
  * pulses that showed a new snapshot over ten seconds of playing at one simulated day per second.
  * With an output folder as argument it also saves window snapshots of each view there, the last one
- * of the Learn tab after a small generate, train and predict (about a minute more).
+ * of the Learn tab after a small generate, train and predict (about a minute more), then the
+ * Forecast tab with the parameters just predicted.
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) org.iceising.app.WorkbenchMeasure [out-dir]</pre>
  */
@@ -162,6 +163,22 @@ public final class WorkbenchMeasure {
             learnStep(vm, learn.prediction()::predict, learn.prediction().job());
             Thread.sleep(800);
             snapshot(stage.get(), out.resolve("workbench-learn.png"));
+
+            // the Forecast tab: the season's last ten periods from 1 August, with the parameters just predicted
+            org.iceising.app.forecast.ForecastViewModel forecast = vm.forecast();
+            onFx(() -> {
+                app.get().view().tabs.getSelectionModel().select(app.get().view().forecastTab);
+                forecast.sourceProperty().set(org.iceising.app.forecast.ForecastViewModel.Source.SEASON);
+                forecast.startProperty().set(LocalDate.of(2018, 8, 1));
+                forecast.periodsProperty().set(10);
+                forecast.runsProperty().set(8);
+                forecast.run();
+            });
+            Thread.sleep(300);
+            waitUntil(() -> !forecast.busyProperty().get());
+            System.out.println(onFxGet(() -> forecast.noteProperty().get()));
+            Thread.sleep(800);
+            snapshot(stage.get(), out.resolve("workbench-forecast.png"));
         }
         onFx(() -> {
             app.get().stop();

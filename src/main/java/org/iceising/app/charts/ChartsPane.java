@@ -9,6 +9,7 @@ import java.text.DecimalFormat;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -239,7 +240,7 @@ public final class ChartsPane extends VBox {
             Day day = (Day) simulated.getTimePeriod(item);
             LocalDate d = LocalDate.of(day.getYear(), day.getMonth(), day.getDayOfMonth());
             CsvExport.Band b = vm.bands().get(d);
-            String tip = String.format(Locale.ROOT, "Simulated · %s: %.1f %%", format.format(day.getStart()), simulated.getValue(item).doubleValue());
+            String tip = String.format(Locale.ROOT, "Simulated · %s: %.1f %%", DAY.format(d), simulated.getValue(item).doubleValue());
             if (b != null) {
                 tip += String.format(Locale.ROOT, " ± %.1f (chains)", 100 * chainSd.applyAsDouble(b));
                 if (b.hasCombined()) {
@@ -279,6 +280,7 @@ public final class ChartsPane extends VBox {
         return legend;
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
     private static LegendItem line(String label, Color colour, BasicStroke stroke) {
@@ -302,8 +304,8 @@ public final class ChartsPane extends VBox {
     }
 
     private void clicked(ChartEntity entity) {
-        if (entity instanceof XYItemEntity item) {
-            TimeSeriesCollection data = (TimeSeriesCollection) item.getDataset();
+        // a band's items are not points
+        if (entity instanceof XYItemEntity item && item.getDataset() instanceof TimeSeriesCollection data) {
             Day day = (Day) data.getSeries(item.getSeriesIndex()).getTimePeriod(item.getItem());
             LocalDate date = LocalDate.of(day.getYear(), day.getMonth(), day.getDayOfMonth());
             SemiMonthlyPeriod p = vm.periodOf(date, item.getSeriesIndex() == SIMULATED);
