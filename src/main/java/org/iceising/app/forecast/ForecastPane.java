@@ -2,6 +2,8 @@ package org.iceising.app.forecast;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Rectangle;
+import java.awt.geom.Line2D;
 import java.io.File;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
@@ -40,6 +42,8 @@ import org.iceising.app.controls.Numbers;
 import org.iceising.app.export.Export;
 import org.iceising.learn.Forecast;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.entity.ChartEntity;
@@ -70,6 +74,7 @@ public final class ForecastPane extends BorderPane {
     static final String PERSISTENCE = "Persistence (the start)";
     static final String ANALOGUE = "Analogue (the start shifted by the other year's change)";
     static final String BAND = "±1 sd over the K chains";
+    private static final Color BAND_FILL = new Color(0xFDD0A2);
     private static final Color[] COLOURS = {new Color(0xD94801), new Color(0x08306B), new Color(0x737373), new Color(0x238B45)};
 
     private final ForecastViewModel vm;
@@ -318,9 +323,16 @@ public final class ForecastPane extends BorderPane {
         days.setTimeZone(TimeZone.getTimeZone("UTC"));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(days);
         plot.setGap(8);
-        plot.add(subplot(coverage, coverageBand, "Coverage (%)", true), 3);
-        plot.add(subplot(extent, extentBand, "Extent, cells ≥ 15 % (%)", false), 3);
-        plot.add(subplot(distance, null, "Distance to observed", false), 2);
+        plot.add(subplot(coverage, coverageBand, "Coverage (%)"), 3);
+        plot.add(subplot(extent, extentBand, "Extent, cells ≥ 15 % (%)"), 3);
+        plot.add(subplot(distance, null, "Distance to observed"), 2);
+        LegendItemCollection legend = new LegendItemCollection();
+        List<String> names = List.of(FORECAST, OBSERVED, PERSISTENCE, ANALOGUE);
+        for (int s = 0; s < names.size(); s++) {
+            legend.add(new LegendItem(names.get(s), null, null, null, new Line2D.Double(-7, 0, 7, 0), stroke(s), COLOURS[s]));
+        }
+        legend.add(new LegendItem(BAND, null, null, null, new Rectangle(12, 10), BAND_FILL));
+        plot.setFixedLegendItems(legend);
         JFreeChart c = new JFreeChart("Forecast", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(plot);
         c.setBackgroundPaint(Color.WHITE);
@@ -328,15 +340,18 @@ public final class ForecastPane extends BorderPane {
         return c;
     }
 
-    private XYPlot subplot(XYSeriesCollection lines, YIntervalSeriesCollection band, String label, boolean legend) {
+    /** The forecast solid, the others dashed. */
+    private static BasicStroke stroke(int series) {
+        return series == 0 ? new BasicStroke(2.5f) : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    }
+
+    private XYPlot subplot(XYSeriesCollection lines, YIntervalSeriesCollection band, String label) {
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int s = 0; s < COLOURS.length; s++) {
             r.setSeriesPaint(s, COLOURS[s]);
-            r.setSeriesStroke(s, s == 0 ? new BasicStroke(2.5f)
-                    : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            r.setSeriesVisibleInLegend(s, legend);
+            r.setSeriesStroke(s, stroke(s));
         }
         r.setDefaultToolTipGenerator((dataset, series, item) -> {
             Forecast.Row row = vm.rows().get(rowIndex(lines.getSeries(series).getX(item).doubleValue()));
@@ -347,10 +362,9 @@ public final class ForecastPane extends BorderPane {
         ChartStyle.apply(p);
         if (band != null) {
             DeviationRenderer d = new DeviationRenderer(true, false);
-            d.setSeriesFillPaint(0, new Color(0xFDD0A2));
+            d.setSeriesFillPaint(0, BAND_FILL);
             d.setSeriesPaint(0, new Color(0, 0, 0, 0));
             d.setAlpha(1f);
-            d.setSeriesVisibleInLegend(0, legend);
             p.setDataset(1, band);
             p.setRenderer(1, d);
             p.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
