@@ -11,10 +11,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
@@ -152,18 +155,46 @@ public final class ChartsPane extends VBox {
         hint.setStyle("-fx-font-size: 11px;");
         getChildren().addAll(bar, coverage, extent, hint);
 
-        vm.observed().addListener((MapChangeListener<LocalDate, CsvExport.SeriesPoint>) c -> showObserved());
-        vm.simulated().addListener((MapChangeListener<LocalDate, CsvExport.SeriesPoint>) c -> showSimulated());
+        // a run's points arrive one map entry at a time: the charts redraw once for them all
+        vm.observed().addListener((MapChangeListener<LocalDate, CsvExport.SeriesPoint>) c -> later(this::showObserved));
+        vm.simulated().addListener((MapChangeListener<LocalDate, CsvExport.SeriesPoint>) c -> later(this::showSimulated));
         showObserved();
         showSimulated();
     }
 
+    private final Set<Runnable> pending = new HashSet<>();
+
+    /** Runs {@code show} once after the changes now under way, however many there are. */
+    private void later(Runnable show) {
+        if (pending.add(show)) {
+            Platform.runLater(() -> {
+                pending.remove(show);
+                show.run();
+            });
+        }
+    }
+
     private void showObserved() {
-        fill(observedCoverage, vm.observed(), CsvExport.SeriesPoint::coverage);
-        fill(observedExtent, vm.observed(), CsvExport.SeriesPoint::extent);
+        quietly(() -> {
+            fill(observedCoverage, vm.observed(), CsvExport.SeriesPoint::coverage);
+            fill(observedExtent, vm.observed(), CsvExport.SeriesPoint::extent);
+        });
+    }
+
+    /** Makes the changes with the charts' notifications off, then redraws each once. */
+    private void quietly(Runnable changes) {
+        coverage.getChart().setNotify(false);
+        extent.getChart().setNotify(false);
+        changes.run();
+        coverage.getChart().setNotify(true);
+        extent.getChart().setNotify(true);
     }
 
     private void showSimulated() {
+        quietly(this::fillSimulated);
+    }
+
+    private void fillSimulated() {
         fill(simulatedCoverage, vm.simulated(), CsvExport.SeriesPoint::coverage);
         fill(simulatedExtent, vm.simulated(), CsvExport.SeriesPoint::extent);
         band(coverageChain, CsvExport.SeriesPoint::coverage, CsvExport.Band::coverageChainSd);

@@ -271,6 +271,7 @@ public final class ForecastPane extends BorderPane {
 
     /** Each period's values at its end day. */
     private void show() {
+        chart.setNotify(false);
         List<Forecast.Row> rows = vm.rows();
         fill(coverage, rows, 100, Forecast.Row::coverageSim, Forecast.Row::coverageObs, Forecast.Row::coveragePersistence,
                 Forecast.Row::coverageAnalogue);
@@ -280,6 +281,7 @@ public final class ForecastPane extends BorderPane {
         fillBand(coverageBand, rows, Forecast.Row::coverageSim, Forecast.Row::coverageSimSd);
         fillBand(extentBand, rows, Forecast.Row::extentSim, Forecast.Row::extentSimSd);
         chart.setTitle(vm.titleProperty().get());
+        chart.setNotify(true);
     }
 
     @SafeVarargs
