@@ -172,12 +172,13 @@ public final class ForecastPane extends BorderPane {
         noteTip.textProperty().bind(note.textProperty());
         note.setTooltip(noteTip);
 
-        HBox what = row(new Label("From"), from, new Label("Periods"), periods, new Label("K"), runs,
-                new Label("Parameters of the same calendar periods:"), fromTable, file, choose, fromSeason);
         HBox actions = row(run, progress, cancel, png, csv, note);
         HBox.setHgrow(note, Priority.ALWAYS);
         note.setMinWidth(80);
-        FlowPane form = new FlowPane(Orientation.HORIZONTAL, 12, 4, what);
+        // the form wraps where the window is narrow
+        FlowPane form = new FlowPane(Orientation.HORIZONTAL, 12, 4, row(new Label("From"), from), row(new Label("Periods"), periods),
+                row(new Label("K"), runs), row(new Label("Parameters of the same calendar periods:"), fromTable, file, choose),
+                row(fromSeason));
         VBox top = new VBox(4, form, actions);
 
         chart = chart();
@@ -325,9 +326,9 @@ public final class ForecastPane extends BorderPane {
         days.setTimeZone(TimeZone.getTimeZone("UTC"));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(days);
         plot.setGap(8);
-        plot.add(subplot(coverage, coverageBand, "Coverage (%)"), 3);
-        plot.add(subplot(extent, extentBand, "Extent, cells ≥ 15 % (%)"), 3);
-        plot.add(subplot(distance, null, "Distance to observed"), 2);
+        plot.add(subplot(coverage, coverageBand, "Coverage %"), 3);
+        plot.add(subplot(extent, extentBand, "Extent %"), 3);
+        plot.add(subplot(distance, null, "Distance"), 2);
         LegendItemCollection legend = new LegendItemCollection();
         List<String> names = List.of(FORECAST, OBSERVED, PERSISTENCE, ANALOGUE);
         for (int s = 0; s < names.size(); s++) {
