@@ -33,6 +33,8 @@ public final class Reproduction {
     public static final double LEVEL = 0.9;
     /** The stages, in order. */
     public static final List<String> STAGES = List.of("generate", "train", "calibrate", "predict", "refine", "resimulate", "report");
+    /** The figures a finished run holds in its folder, in the report's order (Figures 3, 4, 5, 6 and Table 1). */
+    public static final List<String> FIGURES = ReproductionReport.FIGURES;
     /** The columns of {@code table.csv}. */
     public static final String TABLE_HEADER = "period_start,period_end,regime,J,B0,Bx,By,I,J_sd,B0_sd,Bx_sd,By_sd,I_sd,"
             + "coverage_obs,coverage_sim,coverage_sim_sd,coverage_persistence,extent_obs,extent_sim,extent_sim_sd,"
@@ -55,6 +57,16 @@ public final class Reproduction {
             this.epochs = epochs;
             this.validation = validation;
             this.calibrationSamples = calibrationSamples;
+        }
+
+        /** Training samples per period. */
+        public int samples() {
+            return samples;
+        }
+
+        /** Training epochs. */
+        public int epochs() {
+            return epochs;
         }
     }
 
@@ -219,16 +231,23 @@ public final class Reproduction {
     }
 
     private void readStageTimes() throws IOException {
+        stageTimes.putAll(stageTimes(dir));
+    }
+
+    /** The seconds each stage took when it ran, as {@code stages.csv} in a run's folder keeps them (empty if it has none). */
+    public static Map<String, String> stageTimes(Path dir) throws IOException {
+        Map<String, String> times = new LinkedHashMap<>();
         Path file = dir.resolve("stages.csv");
         if (Files.isRegularFile(file)) {
             List<String> lines = Files.readAllLines(file);
             for (String line : lines.subList(1, lines.size())) {
                 String[] c = line.split(",");
                 if (c.length == 2) {
-                    stageTimes.put(c[0], c[1]);
+                    times.put(c[0], c[1]);
                 }
             }
         }
+        return times;
     }
 
     private void writeStageTimes() throws IOException {
@@ -310,7 +329,7 @@ public final class Reproduction {
                 ParameterBounds box = config.bounds().forPeriod(periods.get(i));
                 refinedTruth.add(truth.get(i));
                 refined.add(DirectFitter.fit(starts.get(i), ends.get(i), box, box.clamp(predicted.get(i)), DirectFitter.Goal.iceAmounts(),
-                        config.refine(), config.threads(), ProgressMonitor.NONE).params());
+                        config.refine(), config.threads(), cancelOnly()).params());
                 progress.progress(k + 1, m, "refined held-out sample " + (k + 1) + " of " + m);
             }
             entries.put("refined", new IntervalsFile.Entry(PredictionIntervals.calibrate(refinedTruth, refined, LEVEL), null));
@@ -325,7 +344,7 @@ public final class Reproduction {
             ObservedSeason.Pair pair = season.pair(e.getKey());
             ParameterBounds box = config.bounds().forPeriod(e.getKey());
             out.put(e.getKey(), DirectFitter.fit(pair.start(), pair.end(), box, box.clamp(e.getValue()), DirectFitter.Goal.iceAmounts(),
-                    config.refine(), config.threads(), ProgressMonitor.NONE).params());
+                    config.refine(), config.threads(), cancelOnly()).params());
             progress.progress(out.size(), guesses.size(), "refined " + e.getKey());
         }
         return out;
@@ -344,7 +363,7 @@ public final class Reproduction {
         for (SeasonEvaluation.Period p : eval.periods()) {
             ObservedSeason.Pair pair = p.observed();
             Resimulation.Spread spread = Resimulation.drawn(pair.start(), p.period(), p.params(), sd, config.bounds().forPeriod(p.period()),
-                    config.chains(), config.seed(), config.refine().stepsPer3600(), SimulationSettings.study(), ProgressMonitor.NONE);
+                    config.chains(), config.seed(), config.refine().stepsPer3600(), SimulationSettings.study(), monitor);
             rows.add(new Row(p.period(), p.params(), sd, p.coverageObserved(), p.coverageSimulated(), spread.coverageSd(), p.coverageStart(),
                     p.extentObserved(), p.extentSimulated(), spread.extentSd(), p.extentStart(),
                     p.distanceSimulated(), Measures.distance(mean(p.simulated()), pair.end()), p.distancePersistence(),
@@ -393,6 +412,20 @@ public final class Reproduction {
         d.put("seed", Long.toString(config.seed()));
         d.put("Metropolis steps per period per 3,600 cells", Long.toString(config.refine().stepsPer3600()));
         return d;
+    }
+
+    /** The run's monitor for inner work whose progress the stage reports itself: it passes only a cancel. */
+    private ProgressMonitor cancelOnly() {
+        return new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
     }
 
     private ProgressMonitor stage(String what) {

@@ -27,6 +27,7 @@ final class ReproductionReport {
     static final String COVERAGE = "fig6_coverage.png";
     static final String EXTENT = "fig6_extent.png";
     static final String TABLE = "table1_parameters.png";
+    static final List<String> FIGURES = List.of(OBSERVED, SIMULATED, DIFFERENCE, COVERAGE, EXTENT, TABLE);
 
     private ReproductionReport() {
     }
@@ -126,7 +127,7 @@ final class ReproductionReport {
         md.append("\nThe table's spreads (`_sd`) are the refinement's half-widths over 1.645. A half-width near the box's half "
                 + "range means the observations do not pin that parameter down.\n");
         md.append("\n## Figures\n\n");
-        for (String f : List.of(OBSERVED, SIMULATED, DIFFERENCE, COVERAGE, EXTENT, TABLE)) {
+        for (String f : FIGURES) {
             md.append("![").append(f).append("](").append(f).append(")\n\n");
         }
         return md.toString();

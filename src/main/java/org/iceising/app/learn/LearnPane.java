@@ -16,6 +16,17 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import org.iceising.learn.Network;
+import org.iceising.learn.Reproduction;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -59,13 +70,15 @@ import org.iceising.app.controls.Numbers;
 import org.iceising.app.season.SeasonViewModel;
 
 /**
- * The Learn tab: on the left the four steps of the inverse problem (training set, network,
- * prediction, direct fit), each with its settings, a progress bar, Cancel and what came of it; on
- * the right the live training and validation loss and the per-period results table (the study's
- * Table 1 with the re-simulation against the observation and the persistence baseline).
+ * The Learn tab: on the left the steps of the inverse problem (training set, network, prediction,
+ * direct fit, the whole protocol), each with its settings, a progress bar, Cancel and what came of
+ * it; on the right, in one tab, the live training and validation loss and the per-period results
+ * table (the study's Table 1 with the re-simulation against the observation and the persistence
+ * baseline), in the other the last reproduction's table and the report's figures.
  */
 public final class LearnPane extends SplitPane {
     private static final String ERROR_STYLE = "-fx-text-fill: #b00020;";
+    private static final String WARNING_STYLE = "-fx-text-fill: #9a4a00;";
     private static final int MINIBATCH = 0;
     private static final int TRAINING = 1;
     private static final int VALIDATION = 2;
@@ -76,12 +89,15 @@ public final class LearnPane extends SplitPane {
     private final XYSeries validationLoss = new XYSeries("Validation loss", false);
     final ChartViewer lossChart;
     final TableView<SeasonEvaluation.Period> table;
+    final TableView<Reproduction.Row> reproductionTable;
+    /** The last reproduction's figures, one image with its file name each. */
+    final VBox figures;
 
     public LearnPane(LearnViewModel vm, Consumer<SemiMonthlyPeriod> open) {
         this.vm = vm;
         setId("learn-pane");
 
-        VBox steps = new VBox(6, trainingSetPane(), networkPane(), predictPane(), fitPane());
+        VBox steps = new VBox(6, trainingSetPane(), networkPane(), predictPane(), fitPane(), reproducePane());
         steps.setPadding(new Insets(6));
         ScrollPane left = new ScrollPane(steps);
         left.setFitToWidth(true);
@@ -101,10 +117,64 @@ public final class LearnPane extends SplitPane {
                 + "Re-simulated: mean of the chains from the period's observed start; persistence: the start itself. Double-click a row to open its period.");
         hint.setWrapText(true);
         hint.setStyle("-fx-font-size: 11px;");
-        VBox right = new VBox(6, lossChart, table, summary, hint);
-        right.setPadding(new Insets(6));
+        VBox training = new VBox(6, lossChart, table, summary, hint);
+        training.setPadding(new Insets(6));
         VBox.setVgrow(lossChart, Priority.SOMETIMES);
         VBox.setVgrow(table, Priority.ALWAYS);
+
+        reproductionTable = reproductionTable(open);
+        figures = new VBox(12);
+        figures.setId("reproduction-figures");
+        figures.setPadding(new Insets(6));
+        ScrollPane figureScroll = new ScrollPane(figures);
+        figureScroll.setFitToWidth(true);
+        figureScroll.setMinHeight(160);
+        vm.reproduction().figures().addListener((ListChangeListener<Path>) c -> showFigures(figureScroll));
+        figureScroll.viewportBoundsProperty().addListener((o, a, b) -> fitFigures(b.getWidth()));
+        showFigures(figureScroll);
+        Label reproductionSummary = note("reproduction-summary", vm.reproduction().summaryProperty());
+        TextField report = new TextField();
+        report.setId("report-folder");
+        report.setEditable(false);
+        report.setPromptText("Reproduce to see the run's table and the report's figures here");
+        report.textProperty().bind(Bindings.createStringBinding(() -> vm.reproduction().reportFolderProperty().get() == null ? ""
+                : vm.reproduction().reportFolderProperty().get().resolve("report.md").toString(), vm.reproduction().reportFolderProperty()));
+        HBox.setHgrow(report, Priority.ALWAYS);
+        Button openFolder = new Button("Open folder");
+        openFolder.setId("open-report-folder");
+        openFolder.setMinWidth(Region.USE_PREF_SIZE);
+        openFolder.setTooltip(new Tooltip("Opens the folder of report.md, table.csv and the figures"));
+        openFolder.disableProperty().bind(vm.reproduction().reportFolderProperty().isNull().or(vm.state().busyProperty()));
+        openFolder.setOnAction(e -> vm.reproduction().openReportFolder());
+        Label opened = note("open-report-message", vm.reproduction().openNoteProperty());
+        opened.managedProperty().bind(vm.reproduction().openNoteProperty().isNotEmpty());
+        HBox reportBar = new HBox(6, new Label("Report"), report, openFolder);
+        reportBar.setAlignment(Pos.CENTER_LEFT);
+        SplitPane results = new SplitPane(reproductionTable, figureScroll);
+        results.setOrientation(Orientation.VERTICAL);
+        results.setDividerPositions(0.45);
+        VBox reproduction = new VBox(6, reportBar, opened, reproductionSummary, results);
+        reproduction.setPadding(new Insets(6));
+        VBox.setVgrow(results, Priority.ALWAYS);
+
+        Tab trainingTab = new Tab("Training & prediction", training);
+        Tab reproductionTab = new Tab("Reproduction", reproduction);
+        reproductionTab.setId("reproduction-tab");
+        TabPane right = new TabPane(trainingTab, reproductionTab);
+        right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // each run shows where its results go
+        vm.reproduction().job().runningProperty().addListener((o, a, running) -> {
+            if (running) {
+                right.getSelectionModel().select(reproductionTab);
+            }
+        });
+        for (StepJob j : List.of(vm.network().job(), vm.prediction().job())) {
+            j.runningProperty().addListener((o, a, running) -> {
+                if (running) {
+                    right.getSelectionModel().select(trainingTab);
+                }
+            });
+        }
 
         getItems().addAll(left, right);
         setDividerPositions(0.36);
@@ -157,7 +227,8 @@ public final class LearnPane extends SplitPane {
         folder.setTooltip(folderTip);
         HBox.setHgrow(folder, Priority.ALWAYS);
         Button choose = new Button("Choose…");
-        choose.setOnAction(e -> chooseFolder());
+        choose.setOnAction(e -> chooseFolder("Folder of the training set", vm.state().folderProperty().get(),
+                vm.state().chosenFolderProperty()::set));
         Button defaults = new Button("Default");
         defaults.setTooltip(new Tooltip("The default folder under the user data folder"));
         defaults.setOnAction(e -> vm.state().chosenFolderProperty().set(null));
@@ -206,19 +277,53 @@ public final class LearnPane extends SplitPane {
     }
 
     private TitledPane networkPane() {
+        NetworkViewModel net = vm.network();
+        ChoiceBox<Network> choice = new ChoiceBox<>(FXCollections.observableArrayList(Network.values()));
+        choice.setId("learn-network");
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Network n) {
+                return n == null ? "" : NetworkViewModel.name(n);
+            }
+
+            @Override
+            public Network fromString(String s) {
+                return Network.parse(s);
+            }
+        });
+        choice.valueProperty().bindBidirectional(net.networkProperty());
+        choice.disableProperty().bind(vm.state().busyProperty());
+        choice.setTooltip(new Tooltip("The study's three networks (MODEL.md §6); a loaded model chooses its own"));
+        Label schedule = note("network-schedule", net.scheduleProperty());
+        Label size = note("network-size", net.sizeProperty());
+        Label gpu = note("gpu-note", net.gpuNoteProperty());
+        gpu.setStyle(WARNING_STYLE);
+        gpu.visibleProperty().bind(net.gpuNoteProperty().isNotEmpty());
+        gpu.managedProperty().bind(gpu.visibleProperty());
+        net.showSize();
+
         GridPane g = form();
-        g.addRow(0, new Label("Epochs"), field(vm.network().epochsProperty(), Numbers.integer(), "learn-epochs", "Passes over the training set (the study: 20)"));
-        g.addRow(1, new Label("Batch size"), field(vm.network().batchSizeProperty(), Numbers.integer(), "learn-batch", "Samples per minibatch (the study: 100)"));
-        g.addRow(2, new Label("Learning rate"), field(vm.network().learningRateProperty(), plainDecimal(), "learn-rate", "Adam's learning rate (the study: 0.0001)"));
+        g.addRow(0, new Label("Network"), choice);
+        g.addRow(1, new Label("Epochs"), field(net.epochsProperty(), Numbers.integer(), "learn-epochs",
+                "Passes over the training set (the study: CNN 20, ResNet50 30, ViT 3)"));
+        g.addRow(2, new Label("Batch size"), field(net.batchSizeProperty(), Numbers.integer(), "learn-batch",
+                "Samples per minibatch (the study's CNN: 100; the others what fits in memory)"));
+        g.addRow(3, new Label("Learning rate"), field(net.learningRateProperty(), plainDecimal(), "learn-rate",
+                "The network's updater's learning rate (choosing a network sets its default)"));
+        Button estimate = new Button("Estimate");
+        estimate.setId("estimate");
+        estimate.setTooltip(new Tooltip("Trains a fresh network on " + NetworkViewModel.ESTIMATE_BATCHES + " minibatches of the training set"
+                + " (after a warm-up one) and scales the time to one epoch"));
+        estimate.setOnAction(e -> net.estimate());
         Button train = new Button("Train");
         train.setId("train");
-        train.setTooltip(new Tooltip("Trains the study's CNN (MODEL.md §6) on the training set in the folder above; 1 % is held out for validation"));
-        train.setOnAction(e -> vm.network().train());
+        train.setTooltip(new Tooltip("Trains the chosen network on the training set in the folder above; 1 % is held out for validation"));
+        train.setOnAction(e -> net.train());
 
         Label model = new Label();
         model.setId("model-description");
         model.setWrapText(true);
-        model.textProperty().bind(vm.network().modelDescriptionProperty());
+        model.textProperty().bind(net.modelDescriptionProperty());
         Button save = new Button("Save model…");
         save.setId("save-model");
         save.setOnAction(e -> saveModel());
@@ -230,9 +335,19 @@ public final class LearnPane extends SplitPane {
         backend.setId("learn-backend");
         backend.setWrapText(true);
         backend.setStyle("-fx-font-size: 11px;");
-        backend.textProperty().bind(Bindings.concat("Backend: ", vm.network().backendProperty()));
-        return step("2 · The CNN", g, job(vm.network().job(), "train", true, train), new Label("Model"), model,
-                job(vm.network().fileJob(), "model-file", false, save, load), backend);
+        backend.textProperty().bind(Bindings.concat("Backend: ", net.backendProperty()));
+        return step("2 · The network", g, schedule, size, gpu, job(net.estimateJob(), "estimate", true, estimate),
+                job(net.job(), "train", true, train), new Label("Model"), model, job(net.fileJob(), "model-file", false, save, load), backend);
+    }
+
+    /** A wrapping label showing a text property. */
+    private static Label note(String id, ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().bind(text);
+        return l;
     }
 
     private TitledPane predictPane() {
@@ -260,6 +375,88 @@ public final class LearnPane extends SplitPane {
                 + " (CMA-ES); the result goes to the sliders"));
         fit.setOnAction(e -> vm.directFit().fitPeriod());
         return step("4 · Fit the chosen period directly", g, job(vm.directFit().job(), "fit", true, fit));
+    }
+
+    private TitledPane reproducePane() {
+        ReproductionViewModel r = vm.reproduction();
+        ChoiceBox<Reproduction.Scale> scale = new ChoiceBox<>(FXCollections.observableArrayList(Reproduction.Scale.values()));
+        scale.setId("reproduce-scale");
+        scale.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Reproduction.Scale s) {
+                return s == null ? "" : s.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public Reproduction.Scale fromString(String text) {
+                return Reproduction.Scale.valueOf(text.toUpperCase(Locale.ROOT));
+            }
+        });
+        scale.valueProperty().bindBidirectional(r.scaleProperty());
+        ChoiceBox<ReproductionViewModel.Boxes> boxes = new ChoiceBox<>(FXCollections.observableArrayList(ReproductionViewModel.Boxes.values()));
+        boxes.setId("reproduce-boxes");
+        boxes.valueProperty().bindBidirectional(r.boxesProperty());
+        boxes.setTooltip(new Tooltip("wide: J 0..5, B0 −20..20, Bx and By −15..15, I 0..20 for every period; study: the study's melt and"
+                + " freeze boxes"));
+        for (Control c : new Control[] {scale, boxes}) {
+            c.disableProperty().bind(vm.state().busyProperty());
+            c.setMaxWidth(Double.MAX_VALUE);
+        }
+        GridPane g = form();
+        g.addRow(0, new Label("Scale"), scale);
+        g.addRow(1, new Label("Boxes"), boxes);
+        g.addRow(2, new Label("Chains per period"), field(r.chainsProperty(), Numbers.integer(), "reproduce-chains",
+                "K, re-simulations of each period with the refined parameters"));
+        Label uses = note("reproduce-uses", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "%,d samples per period and %d epochs of the %s chosen above, seed %d and the simulation panel's steps: as the reproduce"
+                        + " command, whose folders it continues and which continues its folders.", r.scaleProperty().get().samples(),
+                r.scaleProperty().get().epochs(), NetworkViewModel.name(vm.state().networkProperty().get()), vm.state().seedProperty().get()),
+                r.scaleProperty(), vm.state().networkProperty(), vm.state().seedProperty()));
+        uses.setStyle("-fx-font-size: 11px;");
+
+        TextField folder = new TextField();
+        folder.setId("reproduce-folder");
+        folder.setEditable(false);
+        folder.textProperty().bind(Bindings.createStringBinding(() -> r.folderProperty().get() == null ? "" : r.folderProperty().get().toString(),
+                r.folderProperty()));
+        folder.setTooltip(new Tooltip("The run's folder: each stage whose output in it is complete is skipped"));
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        Button choose = new Button("Choose…");
+        choose.setOnAction(e -> chooseFolder("Folder of the reproduction", r.folderProperty().get(), r.chosenFolderProperty()::set));
+        Button defaults = new Button("Default");
+        defaults.setTooltip(new Tooltip("The default folder for these settings under the user data folder"));
+        defaults.setOnAction(e -> r.chosenFolderProperty().set(null));
+        defaults.disableProperty().bind(r.chosenFolderProperty().isNull());
+        HBox folderBar = new HBox(6, folder, choose, defaults);
+        folderBar.setAlignment(Pos.CENTER_LEFT);
+
+        Button reproduce = new Button("Reproduce");
+        reproduce.setId("reproduce");
+        reproduce.setTooltip(new Tooltip("generate → train → calibrate → predict → refine → re-simulate → report, on the open season;"
+                + " a cancelled run continues where it stopped"));
+        reproduce.setOnAction(e -> r.reproduce());
+
+        GridPane stageGrid = new GridPane();
+        stageGrid.setId("reproduce-stages");
+        stageGrid.setHgap(10);
+        stageGrid.setVgap(2);
+        Runnable showStages = () -> {
+            stageGrid.getChildren().clear();
+            for (int i = 0; i < r.stages().size(); i++) {
+                ReproductionViewModel.Stage st = r.stages().get(i);
+                Label status = new Label(st.text());
+                status.setWrapText(true);
+                if (st.status() == ReproductionViewModel.Status.RUNNING) {
+                    status.setStyle("-fx-font-weight: bold;");
+                }
+                Label name = new Label(st.name());
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                stageGrid.addRow(i, name, status);
+            }
+        };
+        r.stages().addListener((ListChangeListener<ReproductionViewModel.Stage>) c -> showStages.run());
+        showStages.run();
+        return step("5 · Reproduce the study", g, uses, new Label("Folder"), folderBar, job(r.job(), "reproduce", true, reproduce), stageGrid);
     }
 
     private static TitledPane step(String title, Node... content) {
@@ -352,16 +549,15 @@ public final class LearnPane extends SplitPane {
 
     // ---- files ----
 
-    private void chooseFolder() {
+    private void chooseFolder(String title, Path current, Consumer<Path> chosen) {
         DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Folder of the training set");
-        Path current = vm.state().folderProperty().get();
+        c.setTitle(title);
         if (current != null && Files.isDirectory(current)) {
             c.setInitialDirectory(current.toFile());
         }
         File dir = c.showDialog(getScene().getWindow());
         if (dir != null) {
-            vm.state().chosenFolderProperty().set(dir.toPath());
+            chosen.accept(dir.toPath());
         }
     }
 
@@ -451,17 +647,17 @@ public final class LearnPane extends SplitPane {
         placeholder.setWrapText(true);
         placeholder.setPadding(new Insets(12));
         t.setPlaceholder(placeholder);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<SeasonEvaluation.Period, String> period = column("Period", "The period's start and end",
-                p -> SeasonViewModel.span(p.period()));
-        period.setMinWidth(115);
+                (SeasonEvaluation.Period p) -> SeasonViewModel.span(p.period()));
+        minWidth(period, 115);
         period.setStyle("");
         t.getColumns().add(period);
         String[] decimals = {"%.3f", "%.2f", "%.2f", "%.2f", "%.2f"};
         for (int k = 0; k < IsingParams.NAMES.length; k++) {
             int index = k;
-            t.getColumns().add(column(IsingParams.NAMES[k], "Predicted " + IsingParams.NAMES[k],
-                    p -> String.format(Locale.ROOT, decimals[index], p.params().toArray()[index])));
+            t.getColumns().add(minWidth(column(IsingParams.NAMES[k], "Predicted " + IsingParams.NAMES[k],
+                    (SeasonEvaluation.Period p) -> String.format(Locale.ROOT, decimals[index], p.params().toArray()[index])), 50));
         }
         t.getColumns().add(group("Coverage %", "Mean ice concentration of the focus area",
                 List.of(percent("obs.", "Observed at the period's end", SeasonEvaluation.Period::coverageObserved),
@@ -472,8 +668,8 @@ public final class LearnPane extends SplitPane {
                         percent("sim.", "Re-simulated (mean of the chains)", SeasonEvaluation.Period::extentSimulated),
                         percent("pers.", "Persistence: the observed start", SeasonEvaluation.Period::extentStart))));
         t.getColumns().add(group("Distance", "Mean |w_sim − w_obs| to the observed end",
-                List.of(column("sim.", "Re-simulated (mean of the chains)", p -> String.format(Locale.ROOT, "%.4f", p.distanceSimulated())),
-                        column("pers.", "Persistence: the observed start", p -> String.format(Locale.ROOT, "%.4f", p.distancePersistence())))));
+                List.of(decimal4("sim.", "Re-simulated (mean of the chains)", SeasonEvaluation.Period::distanceSimulated),
+                        decimal4("pers.", "Persistence: the observed start", SeasonEvaluation.Period::distancePersistence))));
         t.setRowFactory(v -> {
             TableRow<SeasonEvaluation.Period> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -486,12 +682,114 @@ public final class LearnPane extends SplitPane {
         return t;
     }
 
-    private static TableColumn<SeasonEvaluation.Period, String> percent(String name, String tip, ToDoubleFunction<SeasonEvaluation.Period> v) {
-        return column(name, tip, p -> String.format(Locale.ROOT, "%.1f", 100 * v.applyAsDouble(p)));
+    private TableView<Reproduction.Row> reproductionTable(Consumer<SemiMonthlyPeriod> open) {
+        TableView<Reproduction.Row> t = new TableView<>(vm.reproduction().rows());
+        t.setId("reproduction-table");
+        Label placeholder = new Label("Reproduce the study to fill this table: per period observed at both ends the refined parameters ± their"
+                + " spread, and the re-simulation with K chains against the observation, persistence and a uniform shift (table.csv).");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(12));
+        t.setPlaceholder(placeholder);
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<Reproduction.Row, String> period = column("Period", "The period's start and end; melt or freeze",
+                r -> SeasonViewModel.span(r.period()));
+        minWidth(period, 115);
+        t.getColumns().add(period);
+        for (int k = 0; k < IsingParams.NAMES.length; k++) {
+            int index = k;
+            t.getColumns().add(minWidth(column(IsingParams.NAMES[k], IsingParams.NAMES[k] + " ± its calibrated spread (sd)",
+                    r -> plusMinus("%.2f", r.params().toArray()[index], r.sd()[index])), 84));
+        }
+        t.getColumns().add(group("Coverage %", "Mean ice concentration of the focus area",
+                List.of(percent("obs.", "Observed at the period's end", Reproduction.Row::coverageObs),
+                        spread("sim. ± sd", "Re-simulated: mean of the K chains ± the spread of chains with drawn parameters",
+                                Reproduction.Row::coverageSim, Reproduction.Row::coverageSimSd),
+                        percent("pers.", "Persistence: the observed start", Reproduction.Row::coveragePersistence))));
+        t.getColumns().add(group("Extent %", "Share of cells with at least 15 % ice",
+                List.of(percent("obs.", "Observed at the period's end", Reproduction.Row::extentObs),
+                        spread("sim. ± sd", "Re-simulated: mean of the K chains ± the spread of chains with drawn parameters",
+                                Reproduction.Row::extentSim, Reproduction.Row::extentSimSd),
+                        percent("pers.", "Persistence: the observed start", Reproduction.Row::extentPersistence))));
+        t.getColumns().add(group("Distance", "Mean |w_sim − w_obs| to the observed end",
+                List.of(decimal4("sim.", "Mean over the K chains of each chain's distance (the study's measure)", Reproduction.Row::distanceSim),
+                        decimal4("ens.", "Distance of the K chains' mean lattice", Reproduction.Row::distanceEnsemble),
+                        decimal4("pers.", "Persistence: the observed start", Reproduction.Row::distancePersistence),
+                        decimal4("shift", "The observed start shifted uniformly to the observed end's coverage", Reproduction.Row::distanceShift))));
+        t.setRowFactory(v -> {
+            TableRow<Reproduction.Row> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    open.accept(row.getItem().period());
+                }
+            });
+            return row;
+        });
+        return t;
     }
 
-    private static TableColumn<SeasonEvaluation.Period, String> column(String name, String tip, Function<SeasonEvaluation.Period, String> text) {
-        TableColumn<SeasonEvaluation.Period, String> c = new TableColumn<>();
+    /** One image per figure of the last run, with its file name, as wide as the view allows (never wider than drawn). */
+    private void showFigures(ScrollPane scroll) {
+        figures.getChildren().clear();
+        for (Path f : vm.reproduction().figures()) {
+            ImageView view = new ImageView(new Image(f.toUri().toString(), true));
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            view.setId("figure-" + f.getFileName().toString().replace(".png", ""));
+            Label name = new Label(f.getFileName().toString());
+            name.setStyle("-fx-font-size: 11px;");
+            figures.getChildren().add(new VBox(2, name, view));
+        }
+        if (figures.getChildren().isEmpty()) {
+            Label none = new Label("The report's figures (Figures 3–6 and Table 1 of the study) show here after a reproduction.");
+            none.setWrapText(true);
+            figures.getChildren().add(none);
+        }
+        fitFigures(scroll.getViewportBounds().getWidth());
+    }
+
+    private void fitFigures(double width) {
+        for (Node n : figures.getChildren()) {
+            if (n instanceof VBox box && box.getChildren().get(1) instanceof ImageView view) {
+                Image img = view.getImage();
+                Runnable fit = () -> view.setFitWidth(Math.max(100, Math.min(img.getWidth() > 0 ? img.getWidth() : width, width - 16)));
+                fit.run();
+                if (img.getProgress() < 1) {
+                    img.progressProperty().addListener((o, a, p) -> {
+                        if (p.doubleValue() >= 1) {
+                            fit.run();
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    private static <T> TableColumn<T, String> percent(String name, String tip, ToDoubleFunction<T> v) {
+        return minWidth(column(name, tip, p -> String.format(Locale.ROOT, "%.1f", 100 * v.applyAsDouble(p))), 48);
+    }
+
+    private static <T> TableColumn<T, String> spread(String name, String tip, ToDoubleFunction<T> v, ToDoubleFunction<T> sd) {
+        return minWidth(column(name, tip, p -> plusMinus("%.1f", 100 * v.applyAsDouble(p), 100 * sd.applyAsDouble(p))), 82);
+    }
+
+    /** "2.50 ± 0.12"; a spread the calibration could not bound (too few samples) reads ± ∞. */
+    private static String plusMinus(String format, double value, double sd) {
+        return String.format(Locale.ROOT, format, value) + " ± " + (Double.isFinite(sd) ? String.format(Locale.ROOT, format, sd) : "∞");
+    }
+
+    private static <T> TableColumn<T, String> decimal4(String name, String tip, ToDoubleFunction<T> v) {
+        return minWidth(column(name, tip, p -> String.format(Locale.ROOT, "%.4f", v.applyAsDouble(p))), 62);
+    }
+
+    /** Columns keep room for their numbers; a table narrower than its columns scrolls sideways. */
+    private static <T> TableColumn<T, String> minWidth(TableColumn<T, String> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static <T> TableColumn<T, String> column(String name, String tip, Function<T, String> text) {
+        TableColumn<T, String> c = new TableColumn<>();
         Label header = new Label(name);
         header.setTooltip(new Tooltip(tip));
         c.setGraphic(header);
@@ -502,9 +800,8 @@ public final class LearnPane extends SplitPane {
         return c;
     }
 
-    private static TableColumn<SeasonEvaluation.Period, String> group(String name, String tip,
-                                                                     List<TableColumn<SeasonEvaluation.Period, String>> columns) {
-        TableColumn<SeasonEvaluation.Period, String> g = column(name, tip, p -> "");
+    private static <T> TableColumn<T, String> group(String name, String tip, List<TableColumn<T, String>> columns) {
+        TableColumn<T, String> g = column(name, tip, p -> "");
         g.setCellValueFactory(null);
         g.getColumns().addAll(columns);
         return g;

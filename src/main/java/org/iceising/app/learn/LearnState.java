@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javafx.beans.Observable;
@@ -31,12 +32,14 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.season.SeasonViewModel;
+import org.iceising.app.task.Job;
 import org.iceising.app.task.JobRunner;
 import org.iceising.app.task.Work;
 import org.iceising.data.FocusArea;
 import org.iceising.data.GridCache;
 import org.iceising.data.UserDataFolder;
 import org.iceising.learn.InverseModel;
+import org.iceising.learn.Network;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParameterBounds;
 import org.iceising.learn.SeasonBounds;
@@ -58,6 +61,8 @@ public final class LearnState {
     public static final String MODELS = "models";
     /** The model file extension. */
     public static final String MODEL_SUFFIX = ".icecnn";
+    /** What a step says when another step's job runs. */
+    static final String BUSY = "Another job is running: wait for it or cancel it.";
 
     private final SeasonViewModel season;
     private final ParametersViewModel parameters;
@@ -73,6 +78,7 @@ public final class LearnState {
     private final ObjectProperty<Path> chosenFolder = new SimpleObjectProperty<>(this, "chosenFolder");
     private final ObjectBinding<Path> folder;
     private final ReadOnlyObjectWrapper<InverseModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ObjectProperty<Network> network = new SimpleObjectProperty<>(this, "network", Network.CNN);
 
     public LearnState(SeasonViewModel season, ParametersViewModel parameters, JobRunner runner) {
         this.season = season;
@@ -161,10 +167,18 @@ public final class LearnState {
     /** Runs a step's work unless another step's job runs (one at a time); then the step's message says so. */
     <T> void start(StepJob job, String title, Work<T> work, Function<T, String> done) {
         if (busy.get()) {
-            job.refuse("Another job is running: wait for it or cancel it.");
+            job.refuse(BUSY);
             return;
         }
         job.start(runner, title, work, done);
+    }
+
+    /**
+     * Runs a short computation that is no step of its own (a network's size) on the steps' runner;
+     * {@code done} takes its result, or null and the one line saying why it failed.
+     */
+    <T> void compute(String title, Work<T> work, BiConsumer<T, String> done) {
+        runner.run(Job.of(title, work).onSuccess(v -> done.accept(v, "")).onFailure(why -> done.accept(null, why)));
     }
 
     /** Hands something from a job's work to the UI thread. */
@@ -259,6 +273,11 @@ public final class LearnState {
     TrainingSetGenerator.Settings generatorSettings() {
         return new TrainingSetGenerator.Settings(samplesPerPeriod.get(), seed.get(), parameters.stepsPer3600Property().get(), bounds(),
                 parameters.settings());
+    }
+
+    /** The network that is trained, estimated and reproduced with (the study's CNN unless chosen). */
+    public ObjectProperty<Network> networkProperty() {
+        return network;
     }
 
     /** The trained or loaded model, or null. */

@@ -8,8 +8,8 @@ import org.iceising.app.task.JobRunner;
 
 /**
  * The inverse problem in the workbench (MODEL.md §6): one view-model per step over a shared
- * {@link LearnState} — generate a training set, train or load the CNN, predict the season, fit a
- * period directly. Their jobs take turns on one runner, one at a time, and can be cancelled.
+ * {@link LearnState} — generate a training set, choose, estimate and train a network or load one,
+ * predict the season, fit a period directly, and reproduce the study's whole protocol. Their jobs take turns on one runner, one at a time, and can be cancelled.
  *
  * <p>Deeplearning4j and ND4J load only when a job that needs them runs (training, loading or
  * saving a model, predicting), so the workbench starts without them.
@@ -20,6 +20,7 @@ public final class LearnViewModel implements AutoCloseable {
     private final NetworkViewModel network;
     private final PredictionViewModel prediction;
     private final DirectFitViewModel directFit;
+    private final ReproductionViewModel reproduction;
 
     public LearnViewModel(SeasonViewModel season, ParametersViewModel parameters, SimulationViewModel simulation,
                           SeasonChartsViewModel charts, JobRunner runner) {
@@ -28,6 +29,7 @@ public final class LearnViewModel implements AutoCloseable {
         network = new NetworkViewModel(state);
         prediction = new PredictionViewModel(state, simulation, charts);
         directFit = new DirectFitViewModel(state);
+        reproduction = new ReproductionViewModel(state);
     }
 
     /** Seed, bounds, training-set folder, model and the one-job-at-a-time flag. */
@@ -49,6 +51,10 @@ public final class LearnViewModel implements AutoCloseable {
 
     public DirectFitViewModel directFit() {
         return directFit;
+    }
+
+    public ReproductionViewModel reproduction() {
+        return reproduction;
     }
 
     @Override

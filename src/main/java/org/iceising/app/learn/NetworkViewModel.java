@@ -1,34 +1,44 @@
 package org.iceising.app.learn;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.iceising.data.FocusArea;
 import org.iceising.data.RegularFiles;
 import org.iceising.learn.Backend;
 import org.iceising.learn.CnnTrainer;
+import org.iceising.learn.EpochEstimate;
 import org.iceising.learn.InverseModel;
 import org.iceising.learn.ModelMetadata;
+import org.iceising.learn.Network;
 import org.iceising.learn.ParameterRecovery;
 import org.iceising.learn.TrainingSet;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Season;
 
 /**
- * Step 2 of the inverse problem: train the study's CNN on the training set with a live loss
- * history, or load a saved model; save it.
+ * Step 2 of the inverse problem: choose one of the study's networks (the CNN, ResNet50, the ViT),
+ * see its size and measure what an epoch of it costs, train it on the training set with a live loss
+ * history, or load a saved model of any of them; save it.
  */
 public final class NetworkViewModel {
     /** Share of the training set held out for validation: the study's 1 %. */
     static final double VALIDATION = 0.01;
+    /** Minibatches timed by an estimate (after one untimed warm-up minibatch). */
+    static final int ESTIMATE_BATCHES = 3;
     /** Loss points of the live chart: at most one per this many milliseconds within an epoch. */
     private static final long LOSS_POINT_MILLIS = 150;
 
@@ -38,6 +48,7 @@ public final class NetworkViewModel {
 
     private final LearnState state;
     private final StepJob job;
+    private final StepJob estimateJob;
     private final StepJob fileJob;
     private final IntegerProperty epochs;
     private final IntegerProperty batchSize;
@@ -48,15 +59,113 @@ public final class NetworkViewModel {
     private final ReadOnlyStringWrapper modelDescription = new ReadOnlyStringWrapper(this, "modelDescription", "No model yet: train one or load one.");
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend",
             "Not loaded yet: Deeplearning4j starts when a model is trained, loaded or used.");
+    /** Whether ND4J runs on a GPU; null until the backend has been loaded. */
+    private final ReadOnlyObjectWrapper<Boolean> onGpu = new ReadOnlyObjectWrapper<>(this, "onGpu");
+    private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper(this, "size", "");
+    private final StringBinding schedule;
+    private final StringBinding gpuNote;
+    private boolean sizeShown;
 
     NetworkViewModel(LearnState state) {
         this.state = state;
         job = state.job("Training cancelled; no model was made.");
+        estimateJob = state.job("Estimate cancelled.");
         fileJob = state.job("Cancelled.");
-        CnnTrainer.Config studyTraining = CnnTrainer.Config.study(state.seedProperty().get());
-        epochs = new SimpleIntegerProperty(this, "epochs", studyTraining.epochs());
-        batchSize = new SimpleIntegerProperty(this, "batchSize", studyTraining.batchSize());
-        learningRate = new SimpleDoubleProperty(this, "learningRate", studyTraining.learningRate());
+        Network chosen = state.networkProperty().get();
+        epochs = new SimpleIntegerProperty(this, "epochs", chosen.studyEpochs());
+        batchSize = new SimpleIntegerProperty(this, "batchSize", chosen.defaultBatchSize());
+        learningRate = new SimpleDoubleProperty(this, "learningRate", chosen.defaultLearningRate());
+        ObjectProperty<Network> network = state.networkProperty();
+        network.addListener((o, a, n) -> {
+            // a network comes with its own schedule
+            epochs.set(n.studyEpochs());
+            batchSize.set(n.defaultBatchSize());
+            learningRate.set(n.defaultLearningRate());
+            countParameters();
+        });
+        state.season().focusAreaProperty().addListener((o, a, b) -> countParameters());
+        schedule = Bindings.createStringBinding(() -> {
+            Network n = network.get();
+            String d = n.description();
+            return String.format(Locale.ROOT, "%s. Defaults: batch %d, %d epochs, learning rate %s", Character.toUpperCase(d.charAt(0))
+                    + d.substring(1), n.defaultBatchSize(), n.studyEpochs(), BigDecimal.valueOf(n.defaultLearningRate()).stripTrailingZeros().toPlainString());
+        }, network);
+        gpuNote = Bindings.createStringBinding(() -> {
+            Network n = network.get();
+            Boolean gpu = onGpu.get();
+            if (!n.gpuClass() || Boolean.TRUE.equals(gpu)) {
+                return "";
+            }
+            String what = n.description() + " is a GPU-class network (about 100 GFLOP per sample and training step)";
+            return gpu == null ? what + "; whether a GPU is in use shows once Deeplearning4j has started."
+                    : what + " and no GPU is in use here: training it on this CPU is very slow. Estimate measures how slow.";
+        }, network, onGpu);
+    }
+
+    /** The network's short name: CNN, ResNet50, ViT. */
+    public static String name(Network n) {
+        return switch (n) {
+            case CNN -> "CNN";
+            case RESNET50 -> "ResNet50";
+            case VIT -> "ViT";
+        };
+    }
+
+    /** The network chosen: what is trained, estimated and reproduced with. */
+    public ObjectProperty<Network> networkProperty() {
+        return state.networkProperty();
+    }
+
+    /** The chosen network's trainable parameters for the focus area's lattice, counted from its layers; "" until shown. */
+    public ReadOnlyStringProperty sizeProperty() {
+        return size.getReadOnlyProperty();
+    }
+
+    /** The chosen network in words with its default batch, epochs and learning rate. */
+    public StringBinding scheduleProperty() {
+        return schedule;
+    }
+
+    /** A plain warning when the chosen network is GPU-class and no GPU is in use (or none is known yet); else "". */
+    public StringBinding gpuNoteProperty() {
+        return gpuNote;
+    }
+
+    /** True once the backend is known to run on a GPU, false once it is known not to; null before Deeplearning4j has started. */
+    public ReadOnlyObjectProperty<Boolean> onGpuProperty() {
+        return onGpu.getReadOnlyProperty();
+    }
+
+    /**
+     * Counts the chosen network's trainable parameters off its layers for the focus area's lattice,
+     * in the background, and from now on again whenever the network or the area changes; for a
+     * GPU-class network it also starts Deeplearning4j to learn whether a GPU is in use. (Nothing is
+     * counted before the first call, so that the workbench starts without Deeplearning4j.)
+     */
+    public void showSize() {
+        sizeShown = true;
+        countParameters();
+    }
+
+    private void countParameters() {
+        if (!sizeShown) {
+            return;
+        }
+        Network n = state.networkProperty().get();
+        FocusArea area = state.season().focusAreaProperty().get();
+        size.set("Counting the parameters of the " + name(n) + "…");
+        state.compute("Counting the parameters of the " + name(n), m -> {
+            long count = n.trainableParameters(area.rows(), area.cols());
+            if (n.gpuClass()) {
+                describeBackend();
+            }
+            return count;
+        }, (count, why) -> {
+            if (n == state.networkProperty().get() && area.equals(state.season().focusAreaProperty().get())) {
+                size.set(count == null ? "Could not count the parameters: " + why
+                        : String.format(Locale.ROOT, "%,d trainable parameters for the %d × %d lattice", count, area.rows(), area.cols()));
+            }
+        });
     }
 
     public IntegerProperty epochsProperty() {
@@ -96,28 +205,66 @@ public final class NetworkViewModel {
         return job;
     }
 
+    /** Estimating the time of an epoch. */
+    public StepJob estimateJob() {
+        return estimateJob;
+    }
+
     /** Saving and loading models. */
     public StepJob fileJob() {
         return fileJob;
     }
 
-    /** Trains the study's CNN on the training set in the state's folder. */
-    public void train() {
+    /** The training set's folder, or null after saying there is none. */
+    private Path folder(StepJob step) {
         Path dir = state.folderProperty().get();
         if (dir == null) {
-            job.refuse("No training-set folder: generate a training set or choose its folder.");
+            step.refuse("No training-set folder: generate a training set or choose its folder.");
+        }
+        return dir;
+    }
+
+    /** How the chosen network trains with the fields' epochs, batch and learning rate, or null after saying what is wrong. */
+    private CnnTrainer.Config config(StepJob step) {
+        try {
+            return new CnnTrainer.Config(state.networkProperty().get().architecture(), epochs.get(), batchSize.get(), VALIDATION,
+                    learningRate.get(), state.seedProperty().get(), null);
+        } catch (IllegalArgumentException e) {
+            step.refuse(e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Measures what an epoch of the chosen network costs: a fresh one trains on
+     * {@value #ESTIMATE_BATCHES} minibatches of the training set (after a warm-up one), and the
+     * time per sample is scaled to the training split.
+     */
+    public void estimate() {
+        Path dir = folder(estimateJob);
+        CnnTrainer.Config config = dir == null ? null : config(estimateJob);
+        if (config == null) {
             return;
         }
-        CnnTrainer.Config config;
-        try {
-            config = new CnnTrainer.Config(epochs.get(), batchSize.get(), VALIDATION, learningRate.get(), state.seedProperty().get());
-        } catch (IllegalArgumentException e) {
-            job.refuse(e.getMessage());
+        state.start(estimateJob, "Estimating an epoch of the " + name(config.architecture().network()), m -> {
+            m.progress(-1, 1, "starting Deeplearning4j");
+            describeBackend();
+            try (TrainingSet set = TrainingSet.open(dir)) {
+                return EpochEstimate.measure(set, config, ESTIMATE_BATCHES, m);
+            }
+        }, EpochEstimate::text);
+    }
+
+    /** Trains the chosen network on the training set in the state's folder. */
+    public void train() {
+        Path dir = folder(job);
+        CnnTrainer.Config config = dir == null ? null : config(job);
+        if (config == null) {
             return;
         }
         batchLoss.clear();
         epochLoss.clear();
-        state.start(job, "Training the CNN", m -> {
+        state.start(job, "Training the " + name(config.architecture().network()), m -> {
             m.progress(-1, 1, "starting Deeplearning4j");
             describeBackend();
             try (TrainingSet set = TrainingSet.open(dir)) {
@@ -181,15 +328,19 @@ public final class NetworkViewModel {
 
     private void describeBackend() {
         String b = Backend.describe();
-        state.onUiThread(() -> backend.set(b));
+        boolean gpu = Backend.isCuda();
+        state.onUiThread(() -> {
+            backend.set(b);
+            onGpu.set(gpu);
+        });
     }
 
     private void setModel(InverseModel m) {
         state.setModel(m);
         ModelMetadata meta = m.metadata();
         Season s = meta.season();
-        modelDescription.set(String.format(Locale.ROOT, "%,d parameters · %d × %d lattice · trained on %,d samples of %d periods "
-                + "(%s → %s, seed %d), %d epochs", m.parameterCount(), meta.rows(), meta.cols(), meta.trainingSize(),
+        modelDescription.set(String.format(Locale.ROOT, "%s (%s) · %,d parameters · %d × %d lattice · trained on %,d samples of %d periods "
+                + "(%s → %s, seed %d), %d epochs", meta.network(), meta.architecture(), m.parameterCount(), meta.rows(), meta.cols(), meta.trainingSize(),
                 meta.periods().size(), s.start(), s.end(), meta.trainingSeed(), meta.epochs()));
     }
 
@@ -230,7 +381,10 @@ public final class NetworkViewModel {
             modelFile.set(file);
             batchLoss.clear();
             epochLoss.clear();
-            return "Loaded " + file + " (trained with " + m.metadata().backend() + ")";
+            // the file says which network it holds; the choice follows it
+            state.networkProperty().set(m.metadata().network());
+            return "Loaded " + file + ": " + name(m.metadata().network()) + " (" + m.metadata().architecture() + "), trained with "
+                    + m.metadata().backend();
         });
     }
 }

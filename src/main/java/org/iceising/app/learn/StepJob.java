@@ -2,29 +2,36 @@ package org.iceising.app.learn;
 
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.binding.DoubleExpression;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import org.iceising.app.task.Failures;
 import org.iceising.app.task.Job;
 import org.iceising.app.task.JobRunner;
 import org.iceising.app.task.Work;
 
 /**
- * One step's background work (generate, train, ...) as its panel shows it: the job while it runs,
- * its progress and message, and afterwards what came of its last run, which stays until the next.
+ * One step's background work (generate, train, ...) as its panel shows it. While a run goes on,
+ * its running flag, progress and message are those of its {@link Job}; what the step keeps of its
+ * own is what came of the last run — the line saying so and whether it failed — which stays until
+ * the next.
  */
 public final class StepJob {
     private final String cancelled;
+    /** The job running or last run; null before the first run, after a refusal and after a result that could not be used. */
     private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>(this, "job");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
-    private final BooleanBinding running = job.isNotNull();
+    private final BooleanExpression running = BooleanExpression.booleanExpression(job.flatMap(Job::runningProperty).orElse(false));
+    private final DoubleExpression progress = DoubleExpression.doubleExpression(job.flatMap(Job::progressProperty).orElse(0));
+    private final StringExpression message = StringExpression.stringExpression(job
+            .flatMap(j -> j.runningProperty().<ObservableValue<String>>map(r -> r ? j.messageProperty() : outcome))
+            .orElse(outcome).flatMap(shown -> shown));
 
     /** @param cancelled what the message says after a cancel */
     StepJob(String cancelled) {
@@ -39,55 +46,45 @@ public final class StepJob {
         Job<T> j = Job.of(title, work);
         long t0 = System.nanoTime();
         failed.set(false);
-        progress.bind(j.progressProperty());
-        message.bind(j.messageProperty());
+        outcome.set("");
         job.set(j);
         runner.run(j.onSuccess(v -> {
-            String text;
-            boolean error = false;
             try {
-                text = done.apply(v) + String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - t0) / 1e9);
+                outcome.set(done.apply(v) + String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - t0) / 1e9));
             } catch (RuntimeException e) {
-                text = title + " failed: " + org.iceising.app.task.Failures.describe(e);
-                error = true;
+                refuse(title + " failed: " + Failures.describe(e));
             }
-            end(text, error);
-        }).onCancelled(() -> end(cancelled, false)).onFailure(why -> end(title + " failed: " + why, true)));
+        }).onCancelled(() -> outcome.set(cancelled)).onFailure(why -> {
+            outcome.set(title + " failed: " + why);
+            failed.set(true);
+        }));
     }
 
-    /** Shows the outcome; the bar shows where the job ended (full, or empty after a cancel or failure). */
-    private void end(String text, boolean error) {
-        Job<?> j = job.get();
-        job.set(null);
-        progress.unbind();
-        progress.set(error || j == null ? 0 : j.progressProperty().get());
-        message.unbind();
-        message.set(text);
-        failed.set(error);
-    }
-
-    /** Says something without running (a setting that is wrong, nothing to work on). */
+    /** Says something without running (a setting that is wrong, nothing to work on); the bar empties. */
     void refuse(String text) {
-        end(text, true);
+        job.set(null);
+        outcome.set(text);
+        failed.set(true);
     }
 
     /** Says what came of a run that was cancelled but still has something to show. */
     void note(String text) {
-        message.set(text);
+        outcome.set(text);
     }
 
-    public BooleanBinding runningProperty() {
+    /** True while the step's job runs. */
+    public BooleanExpression runningProperty() {
         return running;
     }
 
-    /** 0..1 while running (−1 while the amount is unknown); 1 after success, 0 after a cancel or failure. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+    /** The job's progress: 0..1 while running (−1 while the amount is unknown); 1 after success, 0 after a cancel or failure. */
+    public DoubleExpression progressProperty() {
+        return progress;
     }
 
     /** The job's message while it runs; afterwards what came of it. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    public StringExpression messageProperty() {
+        return message;
     }
 
     /** True if the last run failed or was refused: {@link #messageProperty()} says why. */

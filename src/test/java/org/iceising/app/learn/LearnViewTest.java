@@ -18,6 +18,12 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import org.iceising.learn.Network;
+import org.iceising.learn.Reproduction;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -146,8 +152,8 @@ class LearnViewTest {
         assertEquals(fx(() -> learn.network().epochLoss().get(0).trainLoss()), fx(() -> loss.getSeries(1).getY(0).doubleValue()));
         assertEquals(fx(() -> learn.network().epochLoss().get(0).validationLoss()), fx(() -> loss.getSeries(2).getY(0).doubleValue()));
         assertTrue(fx(() -> loss.getSeries(0).getItemCount()) >= 1, "minibatch losses are drawn");
-        assertTrue(message(robot, "#model-description").startsWith("213,101 parameters · 60 × 60 lattice · trained on 52 samples"),
-                message(robot, "#model-description"));
+        assertTrue(message(robot, "#model-description").startsWith("cnn (") && message(robot, "#model-description")
+                .contains(") · 213,101 parameters · 60 × 60 lattice · trained on 52 samples"), message(robot, "#model-description"));
         assertTrue(message(robot, "#learn-backend").startsWith("Backend: ND4J "), message(robot, "#learn-backend"));
 
         // prediction: one row per period observed at both ends, measured against the real files
@@ -228,6 +234,72 @@ class LearnViewTest {
         waitIdle("the model is loaded", learn.network().fileJob());
         assertEquals(before, message(robot, "#model-description"));
         assertTrue(message(robot, "#model-file-message").startsWith("Loaded " + model));
+    }
+
+    @Test
+    void theNetworkPickerSaysSizeAndGpuClassAndAReproductionShowsItsStagesTableAndFigures(FxRobot robot, @TempDir Path dir) {
+        LearnPane pane = openLearnTab(robot);
+        waitFor("the CNN's size is counted", 60, () -> message(robot, "#network-size").startsWith("213,101 trainable parameters"));
+        assertFalse(fx(() -> robot.lookup("#gpu-note").queryAs(Label.class).isVisible()));
+        fx(() -> {
+            robot.lookup("#learn-network").queryAs(ChoiceBox.class).getSelectionModel().select(Network.VIT);
+            return null;
+        });
+        assertEquals(Network.VIT, fx(() -> learn.state().networkProperty().get()));
+        assertEquals("3", fx(() -> robot.lookup("#learn-epochs").queryAs(TextField.class).getText()), "the ViT's 3 epochs");
+        assertTrue(fx(() -> robot.lookup("#gpu-note").queryAs(Label.class).isVisible()));
+        waitFor("the backend is known", 120, () -> message(robot, "#gpu-note").contains("no GPU is in use here"));
+        waitFor("the ViT's size is counted", 60, () -> message(robot, "#network-size").startsWith("85,259,525 trainable parameters"));
+        fx(() -> {
+            learn.state().networkProperty().set(Network.CNN);
+            return null;
+        });
+        assertFalse(fx(() -> robot.lookup("#gpu-note").queryAs(Label.class).isVisible()));
+
+        Path run = dir.resolve("run");
+        fx(() -> {
+            vm.parameters().stepsPer3600Property().set(ParametersViewModel.MIN_STEPS);
+            learn.reproduction().chosenFolderProperty().set(run);
+            learn.reproduction().reproduce(NetworkAndReproductionStepsTest.tiny(2));
+            return null;
+        });
+        waitIdle("the reproduction finishes", learn.reproduction().job());
+        assertTrue(fx(() -> robot.lookup("#reproduction-tab").queryAs(javafx.scene.Node.class) != null));
+        assertEquals(12, fx(() -> pane.reproductionTable.getItems().size()));
+        assertTrue(fx(() -> pane.reproductionTable.isVisible() && pane.reproductionTable.getScene() != null), "the Reproduction tab is shown");
+        Reproduction.Row june = fx(() -> pane.reproductionTable.getItems().get(0));
+        List<String> cells = fx(() -> pane.reproductionTable.getVisibleLeafColumns().stream()
+                .map((TableColumn<Reproduction.Row, ?> c) -> String.valueOf(c.getCellData(june))).toList());
+        assertEquals(16, cells.size());
+        assertEquals("16 Jun → 1 Jul", cells.get(0));
+        assertTrue(cells.get(1).startsWith(String.format(Locale.ROOT, "%.2f ± ", june.params().j())), cells.get(1));
+        Lattice july1 = observed("nt_20180701_f18_nrt_n.bin", FocusArea.STUDY);
+        assertEquals(String.format(Locale.ROOT, "%.1f", 100 * Measures.coverage(july1)), cells.get(6), "observed coverage");
+        assertEquals(String.format(Locale.ROOT, "%.4f", Measures.distance(observed("nt_20180616_f18_nrt_n.bin", FocusArea.STUDY), july1)),
+                cells.get(14), "persistence distance");
+        // every stage is listed with what it took
+        List<String> stageTexts = fx(() -> robot.lookup("#reproduce-stages").queryAs(GridPane.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList());
+        assertEquals(2 * Reproduction.STAGES.size(), stageTexts.size());
+        for (int i = 0; i < Reproduction.STAGES.size(); i++) {
+            assertEquals(Reproduction.STAGES.get(i), stageTexts.get(2 * i));
+            assertTrue(stageTexts.get(2 * i + 1).matches("\\d+\\.\\d s"), stageTexts.get(2 * i + 1));
+        }
+        // the report's six figures, drawn
+        assertEquals(Reproduction.FIGURES.size(), fx(() -> pane.figures.getChildren().size()));
+        for (String f : Reproduction.FIGURES) {
+            String id = "#figure-" + f.replace(".png", "");
+            waitFor(f + " is loaded", 60, () -> robot.lookup(id).queryAs(ImageView.class).getImage().getProgress() >= 1);
+            ImageView view = robot.lookup(id).queryAs(ImageView.class);
+            assertFalse(fx(() -> view.getImage().isError()), f);
+            assertTrue(fx(() -> view.getImage().getWidth() > 100 && view.getFitWidth() >= 100), f);
+        }
+        assertEquals(run.resolve("report.md").toString(), fx(() -> robot.lookup("#report-folder").queryAs(TextField.class).getText()));
+        assertTrue(message(robot, "#reproduction-summary").startsWith("Over 12 periods"));
+        // without a desktop to open folders (this test's) the tab says where the report is
+        press(robot, "#open-report-folder");
+        waitFor("opening is answered", 60, () -> !message(robot, "#open-report-message").isEmpty());
+        assertEquals("This desktop cannot open folders; the report is in " + run, message(robot, "#open-report-message"));
     }
 
     /** The texts of a table row as shown, one per leaf column. */
