@@ -8,6 +8,9 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -51,7 +54,10 @@ import org.iceising.app.learn.LearnPane;
 import org.iceising.app.download.GetDataDialog;
 import org.iceising.app.controls.Exports;
 import org.iceising.app.classroom.ClassroomPane;
+import org.iceising.app.export.Animation;
 import org.iceising.app.export.Export;
+import org.iceising.app.export.ProgressWindow;
+import org.iceising.app.task.Job;
 import org.iceising.app.years.YearsPane;
 import org.iceising.app.forecast.ForecastPane;
 import org.iceising.app.colours.ColoursPane;
@@ -64,6 +70,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
     private static final KeyCombination NEXT_PERIOD = new KeyCodeCombination(KeyCode.PAGE_DOWN);
     private static final KeyCombination PREVIOUS_DAY = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEXT_DAY = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination PLAY = new KeyCodeCombination(KeyCode.SPACE);
 
     private final WorkbenchViewModel vm;
     private final StatusBar status = new StatusBar();
@@ -166,13 +173,20 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 + " period boundaries observed";
     }
 
-    /** Period and day keys work everywhere except where a text field needs the keys itself. */
+    /**
+     * Period and day keys work everywhere except where a text field needs the keys itself; Space
+     * plays and pauses the simulation on its tab, unless a button or check box has the focus (Space
+     * presses it) or a list is open (Space picks in it; a closed list opens with Alt+Down or F4).
+     */
     private void keys(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) {
             return;
         }
         SeasonViewModel season = vm.season();
-        if (PREVIOUS_PERIOD.match(e)) {
+        if (PLAY.match(e) && tabs.getSelectionModel().getSelectedItem() == workbenchTab
+                && !(e.getTarget() instanceof ButtonBase) && !(e.getTarget() instanceof ComboBoxBase<?> c && c.isShowing())) {
+            vm.simulation().togglePlay();
+        } else if (PREVIOUS_PERIOD.match(e)) {
             season.previousPeriod();
         } else if (NEXT_PERIOD.match(e)) {
             season.nextPeriod();
@@ -206,8 +220,14 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 this::saveSession);
         MenuItem openSession = item("Open session…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::openSession);
+        Menu animation = new Menu("Export animation", null,
+                item("Period as animated GIF…", null, () -> exportAnimation(false, Animation.Format.GIF)),
+                item("Period as PNG frames…", null, () -> exportAnimation(false, Animation.Format.PNG_FRAMES)),
+                item("Season as animated GIF…", null, () -> exportAnimation(true, Animation.Format.GIF)),
+                item("Season as PNG frames…", null, () -> exportAnimation(true, Animation.Format.PNG_FRAMES)));
+        animation.setId("menu-export-animation");
         Menu file = new Menu("File", null, open, getData, onDisk, new SeparatorMenuItem(), openSession, saveSession,
-                new SeparatorMenuItem(), series, simulated, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), series, simulated, animation, new SeparatorMenuItem(), quit);
 
         Menu navigate = new Menu("Navigate", null,
                 item("Previous period", PREVIOUS_PERIOD, () -> vm.season().previousPeriod()),
@@ -217,17 +237,18 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 item("Study focus area", null, () -> vm.season().focusAreaProperty().set(FocusArea.STUDY)));
 
         SimulationViewModel sim = vm.simulation();
+        CheckMenuItem loop = new CheckMenuItem("Loop the period");
+        loop.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        loop.selectedProperty().bindBidirectional(sim.loopProperty());
+        CheckMenuItem through = new CheckMenuItem("Play on through the season");
+        through.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        through.selectedProperty().bindBidirectional(sim.throughSeasonProperty());
         Menu simulation = new Menu("Simulation", null,
-                item("Play / Pause", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                            if (sim.playingProperty().get()) {
-                                sim.pause();
-                            } else {
-                                sim.play();
-                            }
-                        }),
+                item("Play / Pause", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), sim::togglePlay),
                 item("Step one day", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), sim::stepDay),
+                item("Step back one day", new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), sim::stepBack),
                 item("Reset to the observed start", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), sim::reset),
+                loop, through, new SeparatorMenuItem(),
                 item("Run season", null, () -> vm.charts().runSeason()));
         Menu view = new Menu("View", null, item("Colour tables…", new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::colourTables));
         return new MenuBar(file, navigate, simulation, view);
@@ -442,6 +463,35 @@ public final class WorkbenchView extends BorderPane implements Exports {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> tab.set(t == null ? null : t.getText()));
         tab.addListener((o, a, title) -> tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t)));
+    }
+
+    /**
+     * Asks where to write the animation of the period shown or of the season, then exports it in
+     * the background with a progress window (Cancel stops it and leaves nothing written).
+     */
+    private void exportAnimation(boolean season, Animation.Format format) {
+        if (!vm.animation().canExport()) {
+            new Alert(Alert.AlertType.INFORMATION, "There is nothing to animate: open a data folder with a season first.").showAndWait();
+            return;
+        }
+        SemiMonthlyPeriod p = vm.season().periodProperty().get();
+        String base = season ? "season-" + vm.season().yearProperty().get() : "period-" + p.start();
+        Path file = format == Animation.Format.GIF
+                ? choose("Export the animation as GIF", base + ".gif", "Animated GIF (*.gif)", "*.gif")
+                : choose("Export the animation as PNG frames: the name of a new folder", base + "-frames",
+                        "Folder of numbered PNG frames", "*");
+        if (file != null) {
+            exportAnimation(season, format, file);
+        }
+    }
+
+    /** Exports the animation to {@code file} and shows its progress; returns the job, or null if none started. */
+    Job<Integer> exportAnimation(boolean season, Animation.Format format, Path file) {
+        Job<Integer> job = vm.animation().start(season, format, file);
+        if (job != null) {
+            ProgressWindow.show(window(), job);
+        }
+        return job;
     }
 
     /** Asks where to write an export and writes it in the background. */

@@ -30,6 +30,7 @@ import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.season.SeasonViewModel;
 import org.iceising.app.learn.LearnViewModel;
 import org.iceising.app.classroom.ClassroomViewModel;
+import org.iceising.app.export.AnimationExport;
 import org.iceising.app.export.Export;
 import org.iceising.app.years.YearsViewModel;
 import org.iceising.app.forecast.ForecastViewModel;
@@ -56,6 +57,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private ForecastViewModel forecast;
     private final SessionViewModel session;
     private final ColoursViewModel colours = new ColoursViewModel();
+    private final AnimationExport animation;
 
     /** The workbench's view-models on its background threads: two for reading and exports, one for the inverse problem. */
     public WorkbenchViewModel() {
@@ -71,7 +73,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         this.learnRunner = learnRunner;
         season = new SeasonViewModel(background);
         parameters = new ParametersViewModel(background);
-        simulation = new SimulationViewModel(parameters);
+        simulation = new SimulationViewModel(parameters, season);
         map = new MapViewModel();
         charts = new SeasonChartsViewModel(season, parameters, background);
         season.periodProperty().addListener((o, a, p) -> parameters.periodChosen(p));
@@ -84,6 +86,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
         // "Wrote …" belongs to the folder and season it was said in
         session = new SessionViewModel(background, season, parameters, () -> learn, this::learn);
         session.noteProperty().addListener((o, a, b) -> notice.set(b));
+        animation = new AnimationExport(season, parameters, colours, simulation, background);
+        animation.noteProperty().addListener((o, a, b) -> notice.set(b));
         season.catalogueProperty().addListener((o, a, b) -> notice.set(""));
         season.yearProperty().addListener((o, a, b) -> notice.set(""));
     }
@@ -185,6 +189,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** The colour tables chosen for maps, panels and exports. */
     public ColoursViewModel colours() {
         return colours;
+    }
+
+    /** The period or season as an animated GIF or PNG frames. */
+    public AnimationExport animation() {
+        return animation;
     }
 
     /** Saving and reopening where the user left the workbench. */

@@ -35,6 +35,12 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** Writes the files of a folder into {@code dir} (a fresh, empty folder), without folders of their own. */
+    @FunctionalInterface
+    public interface FolderBody {
+        void write(Path dir) throws IOException;
+    }
+
     /** Writes the text of a file. */
     @FunctionalInterface
     public interface TextBody {
@@ -173,6 +179,67 @@ public final class AtomicFiles {
             body.write(w);
             w.flush();
         });
+    }
+
+    /**
+     * Writes a folder of files: they are written into a temporary folder beside {@code target}
+     * ({@link #temporaryFor}'s name), which is renamed into place once every file is written. If the
+     * body fails or is cancelled, the temporary folder and all it holds are removed: {@code target}
+     * never holds a part of the files. {@code target} must not exist, or be an empty folder (which is
+     * replaced); anything else there is refused and left alone. A run that is killed part-way may
+     * leave its hidden temporary folder beside the target, never a part-written folder under the
+     * target's name.
+     *
+     * @throws IOException if the target is taken (the message says so, naming it) or writing fails
+     */
+    public static void writeFolder(Path target, FolderBody body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null) {
+            throw new FileSystemException(target.toString(), null, "is the root folder; give a folder name to write to");
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            boolean emptyFolder = Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS);
+            if (emptyFolder) {
+                try (DirectoryStream<Path> in = Files.newDirectoryStream(abs)) {
+                    emptyFolder = !in.iterator().hasNext();
+                }
+            }
+            if (!emptyFolder) {
+                throw new IOException(target + " already exists and is not an empty folder; it is left as it is (choose a new folder name)");
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw named(dir.toString(), "cannot create the folder", e);
+        }
+        Path tmp = temporaryFor(abs);
+        try {
+            Files.createDirectory(tmp);
+            body.write(tmp);
+            moveIntoPlace(tmp, abs);
+        } catch (IOException e) {
+            if (e instanceof FileSystemException f && f.getFile() != null && !f.getFile().startsWith(tmp.toString())) {
+                throw e;
+            }
+            throw named(target.toString(), "cannot be written", e);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Removes a temporary folder and the files in it, if it is still there. */
+    private static void deleteTree(Path tmp) throws IOException {
+        if (!Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirectoryStream<Path> in = Files.newDirectoryStream(tmp)) {
+            for (Path p : in) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(tmp);
     }
 
     /** Renames a finished temporary file onto its final name, atomically where the file system can. */

@@ -1,6 +1,8 @@
 package org.iceising.learn;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 import org.iceising.data.AtomicFiles;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
@@ -218,7 +221,7 @@ public final class Reproduction {
 
     private void checkSettings() throws IOException {
         Path file = dir.resolve("settings.txt");
-        String mine = config.fingerprint();
+        String mine = config.fingerprint() + " " + observedFingerprint(season);
         if (Files.isRegularFile(file)) {
             String theirs = Files.readString(file).trim();
             if (!theirs.equals(mine)) {
@@ -228,6 +231,25 @@ public final class Reproduction {
         } else {
             AtomicFiles.writeText(file, w -> w.write(mine + "\n"));
         }
+    }
+
+    /**
+     * What the run was made from: the season and a checksum of every observed boundary lattice
+     * (its date, size, mask and spins), so a folder of another season, focus area or data is
+     * refused rather than resumed with its training and predictions.
+     */
+    static String observedFingerprint(ObservedSeason observed) {
+        CRC32 crc = new CRC32();
+        ByteBuffer b = ByteBuffer.allocate(Long.BYTES);
+        for (Map.Entry<LocalDate, Lattice> e : observed.lattices().entrySet()) {
+            Lattice l = e.getValue();
+            crc.update(e.getKey().toString().getBytes(StandardCharsets.US_ASCII));
+            crc.update(b.clear().putInt(l.rows()).putInt(l.cols()).array());
+            for (int i = 0; i < l.size(); i++) {
+                crc.update(b.clear().putLong(l.isActive(i) ? Double.doubleToLongBits(l.spin(i)) : -1L).array());
+            }
+        }
+        return String.format(Locale.ROOT, "season=%s..%s observed=%08x", observed.season().start(), observed.season().end(), crc.getValue());
     }
 
     private void readStageTimes() throws IOException {

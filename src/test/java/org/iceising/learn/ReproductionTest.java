@@ -12,11 +12,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.FocusArea;
 import org.iceising.data.SampleData;
+import org.iceising.model.Lattice;
 import org.iceising.model.Measures;
 import org.iceising.model.ProgressMonitor;
 import org.iceising.model.Season;
@@ -119,6 +122,19 @@ class ReproductionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Reproduction.run(season, Map.of(), run, tiny(4), (n, s, t) -> { }, ProgressMonitor.NONE));
         assertTrue(e.getMessage().contains("other settings"), e.getMessage());
+    }
+
+    @Test
+    void aFolderMadeFromOtherObservationsIsRefused() {
+        // the same settings, but one boundary day's lattice changed in one cell: other data or another area
+        SortedMap<LocalDate, Lattice> other = new TreeMap<>(season.lattices());
+        Lattice changed = other.get(LocalDate.of(2018, 9, 1)).copy();
+        int cell = IntStream.range(0, changed.size()).filter(changed::isActive).findFirst().orElseThrow();
+        changed.setSpin(cell / changed.cols(), cell % changed.cols(), -changed.spin(cell) / 2);
+        other.put(LocalDate.of(2018, 9, 1), changed);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reproduction.run(new ObservedSeason(season.season(), other),
+                Map.of(), run, tiny(3), (n, s, t) -> { }, ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("other settings") && e.getMessage().contains("season=2018-06-16..2019-01-01 observed="), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.iceising.app.simulation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +33,12 @@ import org.iceising.model.SimulationSettings;
  * same period run at once, as long as the parameters are not changed on the way. A temperature
  * change needs a new engine, which continues from the current lattice with the seed
  * {@link Seeds#forRun}(seed, steps done).
+ *
+ * <p>The lattice at the end of every whole simulated day is kept (a {@link Frame}), so that the
+ * view can step back and scrub over the days run without running anything again. They are kept for
+ * the period loaded only, at most one per day plus the start (17 for the longest period): a 60 × 60
+ * lattice is about 30 kB, so a period's frames stay under a megabyte (about 20 MB for the whole
+ * 448 × 304 grid); loading another period lets them go.
  */
 public final class LiveSimulation implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LiveSimulation.class.getName());
@@ -69,6 +77,20 @@ public final class LiveSimulation implements AutoCloseable {
     }
 
     /**
+     * The chain at the end of a whole day.
+     *
+     * @param lattice   a private copy of the lattice
+     * @param stepsDone steps run since the observed start
+     * @param accepted  moves accepted since the observed start
+     */
+    public record Frame(Lattice lattice, long stepsDone, long accepted) {
+        /** Accepted / attempted moves since the observed start; 0 before the first step. */
+        public double acceptance() {
+            return stepsDone == 0 ? 0 : (double) accepted / stepsDone;
+        }
+    }
+
+    /**
      * An immutable picture of the chain.
      *
      * @param setup     the run it belongs to (a reader drops snapshots of an earlier setup)
@@ -78,8 +100,10 @@ public final class LiveSimulation implements AutoCloseable {
      * @param accepted  moves accepted since the observed start (accepted / stepsDone is the acceptance ratio)
      * @param playing   whether the chain was running when this was taken
      * @param version   increases with every snapshot published
+     * @param days      the chain at the end of each whole day run: index 0 is the start, the last is day {@code daysDone}
      */
-    public record Snapshot(Setup setup, Lattice lattice, long stepsDone, int daysDone, long accepted, boolean playing, long version) {
+    public record Snapshot(Setup setup, Lattice lattice, long stepsDone, int daysDone, long accepted, boolean playing, long version,
+                           List<Frame> days) {
         /** Accepted / attempted moves since the observed start; 0 before the first step. */
         public double acceptance() {
             return stepsDone == 0 ? 0 : (double) accepted / stepsDone;
@@ -103,6 +127,7 @@ public final class LiveSimulation implements AutoCloseable {
     private MetropolisEngine engine;
     private SimulationSettings engineSettings;
     private long[] dayEnds;
+    private final List<Frame> frames = new ArrayList<>();
     private long done;
     private long accepted;
     private ScheduledFuture<?> ticking;
@@ -150,6 +175,24 @@ public final class LiveSimulation implements AutoCloseable {
             budget = 0;
             long period = 1_000_000L / TICKS_PER_SECOND;
             ticking = worker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MICROSECONDS);
+            publish();
+        });
+    }
+
+    /**
+     * Pauses and runs the chain on to the end of day {@code day} (at most the period's last); a
+     * chain already past it stays where it is.
+     */
+    public Future<?> runToDay(int day) {
+        return worker.submit(() -> {
+            stopTicking();
+            if (engine == null) {
+                return;
+            }
+            int last = Math.min(day, dayEnds.length);
+            if (last > 0 && dayEnds[last - 1] > done) {
+                advance(dayEnds[last - 1] - done);
+            }
             publish();
         });
     }
@@ -214,6 +257,8 @@ public final class LiveSimulation implements AutoCloseable {
         engine = new MetropolisEngine(setup.start().copy(), params, engineSettings, Seeds.forRun(setup.seed(), 0));
         done = 0;
         accepted = 0;
+        frames.clear();
+        recordDayEnds();
         publish();
     }
 
@@ -236,7 +281,28 @@ public final class LiveSimulation implements AutoCloseable {
         }
     }
 
+    /** Runs {@code n} steps, keeping the lattice at every day's end passed on the way. */
     private void advance(long n) {
+        long target = done + n;
+        while (done < target) {
+            int day = frames.size() - 1;
+            long dayEnd = day < dayEnds.length ? dayEnds[day] : target;
+            run(Math.min(target, dayEnd) - done);
+            recordDayEnds();
+        }
+    }
+
+    /** Keeps a frame for every day whose last step is done and that has none yet (a day of no steps ends where it starts). */
+    private void recordDayEnds() {
+        if (frames.isEmpty()) {
+            frames.add(new Frame(engine.lattice().copy(), done, accepted));
+        }
+        while (frames.size() - 1 < dayEnds.length && dayEnds[frames.size() - 1] <= done) {
+            frames.add(new Frame(engine.lattice().copy(), done, accepted));
+        }
+    }
+
+    private void run(long n) {
         SimulationSettings wanted = settings;
         if (!wanted.equals(engineSettings)) {
             engine = new MetropolisEngine(engine.lattice(), params, wanted, Seeds.forRun(setup.seed(), done));
@@ -261,7 +327,8 @@ public final class LiveSimulation implements AutoCloseable {
         while (days < dayEnds.length && dayEnds[days] <= done) {
             days++;
         }
-        latest.set(new Snapshot(setup, engine.lattice().copy(), done, days, accepted, ticking != null, versions.incrementAndGet()));
+        latest.set(new Snapshot(setup, engine.lattice().copy(), done, days, accepted, ticking != null, versions.incrementAndGet(),
+                List.copyOf(frames)));
     }
 
     @Override

@@ -9,6 +9,8 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Slider;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -61,22 +63,31 @@ public final class SimulationPane extends VBox {
         setSpacing(6);
         setPadding(new Insets(6));
 
-        Button play = new Button("Play", icon("M0,0 L10,6 L0,12 Z"));
+        Button play = new Button("_Play", icon("M0,0 L10,6 L0,12 Z"));
         play.setId("play");
         play.setOnAction(e -> vm.play());
-        play.disableProperty().bind(vm.readyProperty().not().or(vm.playingProperty()).or(vm.finishedProperty()));
-        Button pause = new Button("Pause", icon("M0,0 H3.5 V12 H0 Z M6.5,0 H10 V12 H6.5 Z"));
+        play.disableProperty().bind(vm.readyProperty().not().or(vm.playingProperty()));
+        play.setTooltip(new Tooltip("Play from the day shown; at the period's end, from its start again (Space, Ctrl+P, Alt+P)"));
+        Button pause = new Button("Pa_use", icon("M0,0 H3.5 V12 H0 Z M6.5,0 H10 V12 H6.5 Z"));
         pause.setId("pause");
         pause.setOnAction(e -> vm.pause());
         pause.disableProperty().bind(vm.playingProperty().not());
-        Button step = new Button("Step day", icon("M0,0 L8,6 L0,12 Z M8.5,0 H11 V12 H8.5 Z"));
+        pause.setTooltip(new Tooltip("Pause where it is (Space, Ctrl+P, Alt+U)"));
+        Button back = new Button("Step _back", icon("M3,0 L11,6 L3,12 Z M0,0 H2.5 V12 H0 Z"));
+        back.setId("step-back");
+        back.setOnAction(e -> vm.stepBack());
+        back.disableProperty().bind(vm.readyProperty().not().or(vm.stepsDoneProperty().isEqualTo(0)));
+        back.setTooltip(new Tooltip("Back one day: the kept lattice of that day, at once (Ctrl+B, Alt+B)"));
+        Button step = new Button("Step _day", icon("M0,0 L8,6 L0,12 Z M8.5,0 H11 V12 H8.5 Z"));
         step.setId("step");
         step.setOnAction(e -> vm.stepDay());
         step.disableProperty().bind(vm.readyProperty().not().or(vm.finishedProperty()));
-        Button reset = new Button("Reset", icon("M0,0 H2.5 V12 H0 Z M11,0 L3,6 L11,12 Z"));
+        step.setTooltip(new Tooltip("On one day: a kept day at once, else the chain runs to the day's end (Ctrl+D, Alt+D)"));
+        Button reset = new Button("_Reset", icon("M0,0 H2.5 V12 H0 Z M11,0 L3,6 L11,12 Z"));
         reset.setId("reset");
         reset.setOnAction(e -> vm.reset());
         reset.disableProperty().bind(vm.readyProperty().not());
+        reset.setTooltip(new Tooltip("Back to the observed start with the current parameters; the kept days are dropped (Ctrl+R, Alt+R)"));
         ComboBox<Double> speed = new ComboBox<>();
         speed.setId("speed");
         speed.getItems().setAll(SPEEDS);
@@ -102,10 +113,12 @@ public final class SimulationPane extends VBox {
         Label status = new Label();
         status.setId("simulation-status");
         status.textProperty().bind(vm.statusProperty());
-        HBox buttons = new HBox(6, play, pause, step, reset, new Label("Speed"), speed, progress);
+        HBox buttons = new HBox(6, play, pause, back, step, reset, new Label("Speed"), speed, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
-        VBox controls = new VBox(4, buttons, status);
+        // the bar gives way first when the pane is narrow
+        progress.setMinWidth(40);
+        VBox controls = new VBox(4, buttons, tape(), status);
 
         GridPane grid = new GridPane();
         grid.setHgap(4);
@@ -149,6 +162,62 @@ public final class SimulationPane extends VBox {
         }
         showObserved();
         showSimulated();
+    }
+
+    /** The scrub bar over the period's days, with loop and play-through-the-season beside it. */
+    private HBox tape() {
+        Slider scrub = new Slider(0, 15, 0);
+        scrub.setId("scrub");
+        scrub.setMajorTickUnit(5);
+        scrub.setMinorTickCount(4);
+        scrub.setBlockIncrement(1);
+        scrub.setSnapToTicks(true);
+        scrub.setShowTickMarks(true);
+        scrub.setShowTickLabels(true);
+        scrub.setPrefWidth(300);
+        scrub.disableProperty().bind(vm.readyProperty().not());
+        scrub.setTooltip(new Tooltip("The day shown: drag, or focus it and use ← →, Home, End. Days the chain has run show at once;"
+                + " a later day is run to"));
+        // the bar follows the view-model; only the user's moves seek
+        boolean[] following = new boolean[1];
+        vm.periodDaysProperty().addListener((o, a, d) -> {
+            following[0] = true;
+            scrub.setMax(Math.max(1, d.intValue()));
+            following[0] = false;
+        });
+        vm.daysDoneProperty().addListener((o, a, d) -> {
+            following[0] = true;
+            scrub.setValue(d.intValue());
+            following[0] = false;
+        });
+        scrub.valueProperty().addListener((o, a, v) -> {
+            if (!following[0] && Math.round(v.doubleValue()) != vm.daysDoneProperty().get()) {
+                vm.seek((int) Math.round(v.doubleValue()));
+            }
+        });
+        Label day = new Label();
+        day.setId("scrub-label");
+        day.setMinWidth(Region.USE_PREF_SIZE);
+        day.textProperty().bind(Bindings.createStringBinding(() -> "Day " + vm.daysDoneProperty().get() + " of " + vm.periodDaysProperty().get()
+                        + " · 0–" + vm.recordedDaysProperty().get() + " kept",
+                vm.daysDoneProperty(), vm.periodDaysProperty(), vm.recordedDaysProperty()));
+        CheckBox loop = new CheckBox("_Loop");
+        loop.setId("loop");
+        loop.selectedProperty().bindBidirectional(vm.loopProperty());
+        loop.setTooltip(new Tooltip("At the period's end, play it again from its start (Ctrl+L, Alt+L)"));
+        CheckBox through = new CheckBox("On through the _season");
+        through.setId("through-season");
+        through.selectedProperty().bindBidirectional(vm.throughSeasonProperty());
+        through.setTooltip(new Tooltip("At the period's end, go on to the next period, each with its own parameters as Run season gives them:"
+                + " its predicted ones, else the knobs' for its regime, else its regime's centre (Ctrl+T, Alt+S)"));
+        for (CheckBox c : new CheckBox[] {loop, through}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(scrub, Priority.ALWAYS);
+        scrub.setMinWidth(120);
+        HBox tape = new HBox(8, scrub, day, loop, through);
+        tape.setAlignment(Pos.CENTER_LEFT);
+        return tape;
     }
 
     private static SVGPath icon(String path) {

@@ -2,8 +2,10 @@ package org.iceising.app.simulation;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,6 +20,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -34,6 +37,12 @@ import org.iceising.model.SeasonRun;
  * chain on its own thread; an {@link AnimationTimer} takes its latest snapshot on every pulse and,
  * if it is new, publishes the simulated lattice, the day reached, the differences from the
  * observed end and their distance. Snapshots that arrive between two pulses are dropped.
+ *
+ * <p>It plays like a tape recorder: the chain keeps the lattice at the end of every day it has run
+ * ({@link LiveSimulation.Frame}), so stepping back, scrubbing over the period's days and playing
+ * again over days already run show those frames at once; playing past the last one runs the chain
+ * on. At the period's end the animation stops, starts the period's frames again (loop), or goes on
+ * to the next period of the season with that period's own parameters ({@link SeasonPlayback}).
  */
 public final class SimulationViewModel implements AutoCloseable {
 
@@ -68,10 +77,31 @@ public final class SimulationViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper frame = new ReadOnlyLongWrapper(this, "frame");
     private final ObservableList<TrajectoryPoint> trajectory = FXCollections.observableArrayList();
     private final ObservableList<TrajectoryPoint> observedTrajectory = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper recordedDays = new ReadOnlyIntegerWrapper(this, "recordedDays");
+    private final ReadOnlyIntegerWrapper periodDays = new ReadOnlyIntegerWrapper(this, "periodDays");
+    private final ReadOnlyBooleanWrapper recorded = new ReadOnlyBooleanWrapper(this, "recorded");
+    private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop");
+    private final BooleanProperty throughSeason = new SimpleBooleanProperty(this, "throughSeason");
+    private final SeasonPlayback season;
     private long shownVersion;
+    private long trajectoryVersion;
+    /** The frames the chain has kept, from the latest snapshot: index d is the end of day d. */
+    private List<LiveSimulation.Frame> frames = List.of();
+    /** The day of the frame shown, or −1 while the chain itself is shown. */
+    private int cursor = -1;
+    private double replayDays;
+    private long lastReplay;
+    /** The period the animation is going on to, until its observations arrive. */
+    private SemiMonthlyPeriod waitingFor;
+    private int skipped;
 
-    public SimulationViewModel(ParametersViewModel parameters) {
+    /**
+     * @param parameters the knobs the chain runs with
+     * @param season     the season the animation may play on through
+     */
+    public SimulationViewModel(ParametersViewModel parameters, SeasonViewModel season) {
         this.parameters = parameters;
+        this.season = new SeasonPlayback(season, parameters);
         this.live = new LiveSimulation(parameters.params(), parameters.settings());
         live.setSpeed(speed.get());
         parameters.paramsProperty().addListener((o, a, p) -> live.setParams(p));
@@ -92,7 +122,17 @@ public final class SimulationViewModel implements AutoCloseable {
     private void load() {
         SeasonViewModel.PeriodData data = periodData.get();
         live.pause();
-        playing.set(false);
+        boolean goOn = waitingFor != null && data != null && data.period().equals(waitingFor);
+        if (waitingFor == null || goOn) {
+            // an animation going on to the next period keeps playing until that period's observations arrive
+            waitingFor = null;
+            playing.set(false);
+        }
+        cursor = -1;
+        frames = List.of();
+        recordedDays.set(0);
+        recorded.set(false);
+        periodDays.set(data == null ? 0 : data.period().days());
         trajectory.clear();
         observedTrajectory.clear();
         if (data != null) {
@@ -117,6 +157,11 @@ public final class SimulationViewModel implements AutoCloseable {
                     : data.start() == null ? "No observation on " + data.period().start() + ": this period cannot be simulated"
                     : "The focus area holds no ocean cell to simulate");
             frame.set(frame.get() + 1);
+            if (goOn) {
+                // a period that cannot be simulated is passed over
+                skipped++;
+                ended();
+            }
             return;
         }
         Lattice start = data.start();
@@ -126,31 +171,122 @@ public final class SimulationViewModel implements AutoCloseable {
         totalSteps.set(setup.totalSteps());
         ready.set(true);
         live.load(setup);
-        show(start, 0, 0, false);
+        trajectory.add(TrajectoryPoint.of(0, start));
+        show(start, 0, 0, 0);
+        if (goOn) {
+            playing.set(false);
+            play();
+        } else if (waitingFor == null) {
+            skipped = 0;
+            season.stop();
+        }
     }
 
     private void pulse() {
         LiveSimulation.Snapshot s = live.latest();
-        if (s == null || s.setup() != setup || s.version() == shownVersion) {
+        if (s == null || s.setup() != setup) {
+            return;
+        }
+        frames = s.days();
+        recordedDays.set(frames.size() - 1);
+        if (s.version() != trajectoryVersion && s.stepsDone() > 0) {
+            trajectoryVersion = s.version();
+            trajectory.add(TrajectoryPoint.of((double) s.stepsDone() * s.setup().period().days() / setup.totalSteps(), s.lattice()));
+        }
+        if (cursor >= 0) {
+            if (playing.get() && waitingFor == null) {
+                replay();
+            }
+            return;
+        }
+        if (s.version() == shownVersion) {
             return;
         }
         shownVersion = s.version();
-        acceptance.set(s.acceptance());
-        show(s.lattice(), s.stepsDone(), s.daysDone(), s.finished());
-        if (s.finished()) {
-            playing.set(false);
+        show(s.lattice(), s.stepsDone(), s.daysDone(), s.acceptance());
+        if (s.finished() && playing.get() && waitingFor == null) {
+            ended();
         }
     }
 
-    private void show(Lattice lattice, long steps, int days, boolean done) {
-        SeasonViewModel.PeriodData data = periodData.get();
-        if (steps == 0) {
-            trajectory.clear();
+    /** Plays the kept frames on at the speed's days per second; past the last one the chain runs on. */
+    private void replay() {
+        long now = System.nanoTime();
+        replayDays += speed.get() * Math.min(0.1, (now - lastReplay) / 1e9);
+        lastReplay = now;
+        while (replayDays >= 1 && cursor >= 0 && playing.get() && waitingFor == null) {
+            replayDays -= 1;
+            showFrame(cursor + 1);
+            atLastFrame();
         }
-        trajectory.add(TrajectoryPoint.of((double) steps * data.period().days() / setup.totalSteps(), lattice));
+    }
+
+    /** At the last kept frame while playing: the period has ended, or the chain runs on from there. */
+    private void atLastFrame() {
+        if (cursor < frames.size() - 1) {
+            return;
+        }
+        if (finished.get()) {
+            ended();
+        } else {
+            runLive();
+        }
+    }
+
+    /** Shows the chain itself again and runs it on. */
+    private void runLive() {
+        cursor = -1;
+        recorded.set(false);
+        shownVersion = 0;
+        live.play();
+    }
+
+    /** The animation reached the period's end: on to the next period, back to the start (loop), or stop. */
+    private void ended() {
+        if (throughSeason.get() && skipped <= season.periods()) {
+            SemiMonthlyPeriod next = season.openNext(loop.get());
+            if (next != null) {
+                waitingFor = next;
+                return;
+            }
+        }
+        if (loop.get() && setup != null) {
+            showFrame(0);
+            startReplay();
+            return;
+        }
+        playing.set(false);
+        season.stop();
+    }
+
+    private void startReplay() {
+        replayDays = 0;
+        lastReplay = System.nanoTime();
+    }
+
+    /** Takes the chain's latest frames, so that a step sees the days run up to the last command. */
+    private void sync() {
+        LiveSimulation.Snapshot s = live.latest();
+        if (s != null && s.setup() == setup) {
+            frames = s.days();
+            recordedDays.set(frames.size() - 1);
+        }
+    }
+
+    /** Shows the kept frame of day {@code day}. */
+    private void showFrame(int day) {
+        LiveSimulation.Frame f = frames.get(day);
+        cursor = day;
+        show(f.lattice(), f.stepsDone(), day, f.acceptance());
+    }
+
+    private void show(Lattice lattice, long steps, int days, double acceptanceRatio) {
+        SeasonViewModel.PeriodData data = periodData.get();
+        acceptance.set(acceptanceRatio);
         stepsDone.set(steps);
         daysDone.set(days);
-        finished.set(done);
+        finished.set(steps >= setup.totalSteps());
+        recorded.set(cursor >= 0);
         simulated.set(lattice);
         LocalDate date = simulatedDate();
         observedToday.set(data.observed().get(date));
@@ -165,8 +301,10 @@ public final class SimulationViewModel implements AutoCloseable {
             distance.set(Double.NaN);
         }
         SemiMonthlyPeriod p = data.period();
-        status.set(String.format(Locale.ROOT, "Day %d of %d · simulated %s · %,d of %,d steps · acceptance %.1f %%",
-                days, p.days(), date, steps, setup.totalSteps(), 100 * acceptance.get()));
+        int head = frames.size() - 1;
+        String kept = cursor >= 0 && days < head ? " · kept day (the chain is at day " + head + ")" : "";
+        status.set(String.format(Locale.ROOT, "Day %d of %d · simulated %s · %,d of %,d steps · acceptance %.1f %%%s",
+                days, p.days(), date, steps, setup.totalSteps(), 100 * acceptanceRatio, kept));
         frame.set(frame.get() + 1);
     }
 
@@ -176,27 +314,130 @@ public final class SimulationViewModel implements AutoCloseable {
         return data == null ? null : data.period().start().plusDays(daysDone.get());
     }
 
+    /**
+     * Plays from the day shown: over the kept frames, then on with the chain. At the period's end it
+     * goes on to the next period when playing through the season, else starts the period again.
+     */
     public void play() {
-        if (setup != null && !finished.get()) {
-            playing.set(true);
-            live.play();
+        if (setup == null || playing.get()) {
+            return;
+        }
+        sync();
+        playing.set(true);
+        skipped = 0;
+        if (finished.get()) {
+            SemiMonthlyPeriod next = throughSeason.get() ? season.openNext(loop.get()) : null;
+            if (next != null) {
+                waitingFor = next;
+                return;
+            }
+            showFrame(0);
+        }
+        if (cursor >= 0 && cursor < frames.size() - 1) {
+            startReplay();
+        } else {
+            runLive();
         }
     }
 
     public void pause() {
         playing.set(false);
+        waitingFor = null;
+        season.stop();
         live.pause();
     }
 
-    /** Runs to the end of the current day, then pauses. */
-    public void stepDay() {
-        playing.set(false);
-        live.stepDay();
+    /** Play if paused, else pause. */
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
     }
 
-    /** Back to the observed start with the current settings. */
+    /** Pauses and shows the end of the next day: a kept frame if there is one, else the chain runs to it. */
+    public void stepDay() {
+        pause();
+        if (setup == null || finished.get()) {
+            return;
+        }
+        sync();
+        int next = daysDone.get() + 1;
+        if (cursor >= 0 && next < frames.size()) {
+            showFrame(next);
+        } else {
+            cursor = -1;
+            shownVersion = 0;
+            live.stepDay();
+        }
+    }
+
+    /** Pauses and shows the end of the day before the one shown (the start of the day, if the chain is part-way through it). */
+    public void stepBack() {
+        pause();
+        if (setup == null) {
+            return;
+        }
+        sync();
+        int day = Math.min(daysDone.get(), frames.size() - 1);
+        boolean partWay = cursor < 0 && stepsDone.get() > frames.get(day).stepsDone();
+        int target = partWay ? day : day - 1;
+        if (target >= 0) {
+            showFrame(target);
+        }
+    }
+
+    /** Pauses and shows day {@code day} (0 the observed start): its kept frame, else the chain runs on to it. */
+    public void seek(int day) {
+        if (setup == null || day == daysDone.get() && (cursor >= 0 || stepsDone.get() == frameSteps(day))) {
+            return;
+        }
+        pause();
+        sync();
+        int d = Math.max(0, Math.min(day, periodDays.get()));
+        if (d < frames.size()) {
+            showFrame(d);
+        } else {
+            cursor = -1;
+            shownVersion = 0;
+            live.runToDay(d);
+        }
+    }
+
+    private long frameSteps(int day) {
+        return day < frames.size() ? frames.get(day).stepsDone() : -1;
+    }
+
+    /** Back to the observed start with the current settings; the kept frames are dropped. */
     public void reset() {
+        pause();
         load();
+    }
+
+    /** At the period's end, start it again instead of stopping. */
+    public BooleanProperty loopProperty() {
+        return loop;
+    }
+
+    /** At the period's end, go on to the next period of the season with its own parameters. */
+    public BooleanProperty throughSeasonProperty() {
+        return throughSeason;
+    }
+
+    /** Whole days the chain has run in this period: the days that can be shown at once. */
+    public ReadOnlyIntegerProperty recordedDaysProperty() {
+        return recordedDays.getReadOnlyProperty();
+    }
+
+    /** Days of the period loaded (0 without one). */
+    public ReadOnlyIntegerProperty periodDaysProperty() {
+        return periodDays.getReadOnlyProperty();
+    }
+
+    /** True while the picture shown is a kept frame rather than the chain itself. */
+    public ReadOnlyBooleanProperty recordedProperty() {
+        return recorded.getReadOnlyProperty();
     }
 
     /** The period and its observations to simulate; set by the workbench. */
@@ -234,6 +475,7 @@ public final class SimulationViewModel implements AutoCloseable {
         return acceptance.getReadOnlyProperty();
     }
 
+    /** The whole days simulated in the picture shown (0 at the observed start). */
     public ReadOnlyIntegerProperty daysDoneProperty() {
         return daysDone.getReadOnlyProperty();
     }
@@ -250,6 +492,7 @@ public final class SimulationViewModel implements AutoCloseable {
         return playing.getReadOnlyProperty();
     }
 
+    /** True when the picture shown is the period's simulated end. */
     public ReadOnlyBooleanProperty finishedProperty() {
         return finished.getReadOnlyProperty();
     }

@@ -10,6 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.labels.StandardXYToolTipGenerator;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -67,6 +68,11 @@ public final class TrajectoryChart extends ChartViewer {
         r.setDefaultEntityRadius(HOVER_RADIUS);
         r.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0} on day {1}: {2} %", new DecimalFormat("0.0"), new DecimalFormat("0.0")));
         XYPlot plot = new XYPlot(data, days, percent, r);
+        // the day shown, which a step back or the scrub bar moves
+        ValueMarker shown = new ValueMarker(0, new Color(0x555555), new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[] {4f, 3f}, 0f));
+        plot.addDomainMarker(shown);
+        vm.daysDoneProperty().addListener((o, a, d) -> shown.setValue(d.doubleValue()));
         JFreeChart chart = new JFreeChart("Coverage and extent during the period", plot);
         ChartStyle.apply(chart, 12);
         setChart(chart);

@@ -25,6 +25,7 @@ public final class Png {
     public static final int MASKED = 0xFFA8A8A8;
     private static final int CELL = 3;
     private static final int PAD = 8;
+    private static final int CAPTION_LINE = 14;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
@@ -50,18 +51,33 @@ public final class Png {
 
     /** Panels of {@code rows} × {@code cols} cells in a grid of {@code perRow} columns, with a colour bar. */
     public static BufferedImage maps(String title, List<Panel> panels, int rows, int cols, int perRow, ColourScale scale) {
-        int pw = cols * CELL;
-        int ph = rows * CELL;
+        return maps(title, List.of(), panels, rows, cols, perRow, scale, CELL);
+    }
+
+    /**
+     * Panels as {@link #maps(String, List, int, int, int, ColourScale)} draws them, with lines of
+     * caption under the title and {@code cell} pixels per cell (an animation's frame).
+     */
+    public static BufferedImage maps(String title, List<String> caption, List<Panel> panels, int rows, int cols, int perRow,
+                                     ColourScale scale, int cell) {
+        int pw = cols * cell;
+        int ph = rows * cell;
         int lines = (panels.size() + perRow - 1) / perRow;
         int labelH = 16;
         int barW = 90;
+        int top = 30 + CAPTION_LINE * caption.size();
         int width = PAD + perRow * (pw + PAD) + barW;
-        int height = 30 + lines * (ph + labelH + PAD) + PAD;
+        int height = top + lines * (ph + labelH + PAD) + PAD;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = start(img, title);
+        g.setFont(SMALL);
+        g.setColor(Color.DARK_GRAY);
+        for (int k = 0; k < caption.size(); k++) {
+            g.drawString(caption.get(k), PAD, 20 + CAPTION_LINE * (k + 1));
+        }
         for (int n = 0; n < panels.size(); n++) {
             int x0 = PAD + (n % perRow) * (pw + PAD);
-            int y0 = 30 + (n / perRow) * (ph + labelH + PAD);
+            int y0 = top + (n / perRow) * (ph + labelH + PAD);
             g.setColor(Color.BLACK);
             g.setFont(SMALL);
             g.drawString(panels.get(n).label(), x0, y0 + 12);
@@ -70,9 +86,9 @@ public final class Png {
                 for (int c = 0; c < cols; c++) {
                     double value = v[r * cols + c];
                     int argb = Double.isNaN(value) ? MASKED : scale.argb(value);
-                    for (int dy = 0; dy < CELL; dy++) {
-                        for (int dx = 0; dx < CELL; dx++) {
-                            img.setRGB(x0 + c * CELL + dx, y0 + labelH + r * CELL + dy, argb);
+                    for (int dy = 0; dy < cell; dy++) {
+                        for (int dx = 0; dx < cell; dx++) {
+                            img.setRGB(x0 + c * cell + dx, y0 + labelH + r * cell + dy, argb);
                         }
                     }
                 }
@@ -80,7 +96,7 @@ public final class Png {
             g.setColor(Color.GRAY);
             g.drawRect(x0 - 1, y0 + labelH - 1, pw + 1, ph + 1);
         }
-        colourBar(g, scale, width - barW + 10, 40, Math.max(80, Math.min(220, height - 60)));
+        colourBar(g, scale, width - barW + 10, top + 10, Math.max(80, Math.min(220, height - top - 30)));
         g.dispose();
         return img;
     }
@@ -99,6 +115,13 @@ public final class Png {
             int ty = y + (int) Math.round(h * (1 - (ticks[k] - scale.min()) / (scale.max() - scale.min())));
             g.drawString(String.format(Locale.ROOT, "%.2f", ticks[k]), x + 18, ty + 4);
         }
+        // the scale's name runs down beside the ticks
+        Graphics2D r = (Graphics2D) g.create();
+        r.translate(x + 54, y + h / 2.0);
+        r.rotate(Math.PI / 2);
+        FontMetrics fm = r.getFontMetrics();
+        r.drawString(scale.label(), -fm.stringWidth(scale.label()) / 2, 0);
+        r.dispose();
     }
 
     /** Curves against period labels, each with its band, a legend below. */

@@ -104,6 +104,45 @@ class LiveSimulationTest {
     }
 
     @Test
+    void everyDaysEndIsKeptWhetherPlayedSteppedOrRunTo() throws Exception {
+        Lattice start = start();
+        long steps = 7_001;
+        long[] perDay = SEPT_16.stepsPerDay(steps);
+        // stepped: the reference, one engine run per day
+        live.load(new LiveSimulation.Setup(start, SEPT_16, steps, 42)).get();
+        for (int day = 1; day <= SEPT_16.days(); day++) {
+            live.stepDay().get();
+        }
+        java.util.List<LiveSimulation.Frame> stepped = live.latest().days();
+        assertEquals(SEPT_16.days() + 1, stepped.size());
+        assertEquals(start, stepped.get(0).lattice());
+        long sum = 0;
+        for (int day = 1; day <= SEPT_16.days(); day++) {
+            sum += perDay[day - 1];
+            assertEquals(sum, stepped.get(day).stepsDone(), "day " + day);
+        }
+        // run to day 6, then on to the end in one go: the same days
+        live.load(new LiveSimulation.Setup(start, SEPT_16, steps, 42)).get();
+        live.runToDay(6).get();
+        assertEquals(7, live.latest().days().size());
+        assertEquals(6, live.latest().daysDone());
+        assertEquals(stepped.get(6), live.latest().days().get(6));
+        live.runToDay(3).get();
+        assertEquals(6, live.latest().daysDone(), "a chain past the day stays where it is");
+        live.runToDay(99).get();
+        assertEquals(stepped, live.latest().days());
+        // played at full speed, many days in one tick: still every day's end
+        live.setSpeed(60);
+        live.load(new LiveSimulation.Setup(start, SEPT_16, steps, 42)).get();
+        live.play().get();
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (!live.latest().finished() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals(stepped, live.latest().days());
+    }
+
+    @Test
     void resetGoesBackToTheObservedStart() throws Exception {
         Lattice start = start();
         live.load(new LiveSimulation.Setup(start, SEPT_16, 3_000, 3)).get();
