@@ -63,6 +63,7 @@ import org.iceising.app.export.Export;
 import org.iceising.app.export.ProgressWindow;
 import org.iceising.app.task.Job;
 import org.iceising.app.years.YearsPane;
+import org.iceising.app.forecast.ForecastPane;
 import org.iceising.app.colours.ColoursPane;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -87,6 +88,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
     final Tab learnTab = new Tab("Learn");
     final Tab classroomTab = new Tab("Classroom");
     final Tab yearsTab = new Tab("Years");
+    final Tab forecastTab = new Tab("Forecast");
     final ParametersView parametersView;
 
     WorkbenchView(WorkbenchViewModel vm) {
@@ -127,7 +129,13 @@ public final class WorkbenchView extends BorderPane implements Exports {
                 yearsTab.setContent(new YearsPane(vm.years(), () -> tabs.getSelectionModel().select(workbenchTab), this::save));
             }
         });
-        tabs.getTabs().addAll(workbenchTab, chartsTab, yearsTab, learnTab, classroomTab);
+        forecastTab.setId("tab-forecast");
+        forecastTab.setOnSelectionChanged(e -> {
+            if (forecastTab.isSelected() && forecastTab.getContent() == null) {
+                forecastTab.setContent(new ForecastPane(vm.forecast(), this));
+            }
+        });
+        tabs.getTabs().addAll(workbenchTab, chartsTab, forecastTab, yearsTab, learnTab, classroomTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         trackTabs();
 
@@ -502,6 +510,7 @@ public final class WorkbenchView extends BorderPane implements Exports {
     }
 
     /** Asks where to write an export and writes it in the background. */
+    @Override
     public void save(Export export) {
         Path file = choose(export.title(), export.fileName(), export.description(), export.pattern());
         if (file != null) {

@@ -41,6 +41,7 @@ import org.iceising.app.classroom.ClassroomViewModel;
 import org.iceising.app.export.AnimationExport;
 import org.iceising.app.export.Export;
 import org.iceising.app.years.YearsViewModel;
+import org.iceising.app.forecast.ForecastViewModel;
 import org.iceising.app.session.SessionViewModel;
 import org.iceising.app.colours.ColoursViewModel;
 
@@ -61,6 +62,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private LearnViewModel learn;
     private ClassroomViewModel classroom;
     private YearsViewModel years;
+    private ForecastViewModel forecast;
     private final SessionViewModel session;
     private final ColoursViewModel colours = new ColoursViewModel();
     private final AnimationExport animation;
@@ -281,6 +283,14 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return years;
     }
 
+    /** The Forecast view, made when its tab first opens; it forecasts on the background runner. */
+    public ForecastViewModel forecast() {
+        if (forecast == null) {
+            forecast = new ForecastViewModel(season, parameters, background);
+        }
+        return forecast;
+    }
+
     /** Writes an export to {@code file} atomically in the background. */
     public Job<Path> save(Export export, Path file) {
         return submit("Exporting " + file.getFileName(), () -> {
@@ -321,6 +331,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     @Override
     public void close() {
         charts.cancel();
+        if (forecast != null) {
+            forecast.cancel();
+        }
         if (classroom != null) {
             classroom.close();
         }

@@ -18,9 +18,14 @@ final class ChainOptions {
     @Option(names = "--threads", paramLabel = "T", description = "Threads. Default: all cores.")
     Integer threads;
 
+    /** The steps per period, after checking their range. */
+    long steps() {
+        return Ranges.check("--steps", steps, 1, MAX_STEPS);
+    }
+
     /** The thread count, after checking the range of every chain option. */
     int threads() {
-        Ranges.check("--steps", steps, 1, MAX_STEPS);
+        steps();
         return threads == null ? Ensemble.defaultThreads() : Ranges.check("--threads", threads, 1, Ranges.MAX_THREADS);
     }
 }

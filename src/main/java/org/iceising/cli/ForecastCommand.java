@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
                 "One row per period, beside the observation where there is one, persistence (the start) and the analogue (the "
                         + "start shifted by the other year's coverage change)."})
 final class ForecastCommand implements Callable<Integer> {
+    /** Ten years of semi-monthly periods. */
+    static final int MAX_PERIODS = 240;
+
     @Spec
     CommandSpec spec;
 
@@ -50,14 +53,14 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (periods < 1) {
-            throw new IllegalArgumentException("--periods must be at least 1, got " + periods);
-        }
+        Ranges.check("--periods", periods, 1, MAX_PERIODS);
+        Ranges.check("--runs", runs, 1, SimulateCommand.MAX_RUNS);
+        long steps = chains.steps();
         ConsoleProgress progress = new ConsoleProgress(System.err);
         List<Forecast.Row> rows;
         try {
             rows = Forecast.run(DataFolder.catalogue(spec, data, from, from.plusDays(16L * periods)), AreaOption.parse(area).area(), from, periods, ParamsFile.read(params), runs, chains.seed,
-                    chains.steps, progress);
+                    steps, progress);
         } finally {
             progress.finish();
         }

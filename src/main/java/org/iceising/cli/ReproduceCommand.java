@@ -59,9 +59,8 @@ final class ReproduceCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--scale must be quick or study, got '" + scale + "'");
         };
         SeasonBounds bounds = BoxesOption.parse(boxes);
-        if (seeds < 1) {
-            throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
-        }
+        Ranges.check("--seeds", seeds, 1, FitCommand.MAX_SEEDS);
+        int threads = chains.threads();
         DataCatalogue catalogue = season.catalogue();
         ObservedSeason observed = season.load(catalogue);
         Map<LocalDate, String> sources = new TreeMap<>();
@@ -69,7 +68,7 @@ final class ReproduceCommand implements Callable<Integer> {
             catalogue.file(d).ifPresent(f -> sources.put(d, f.getFileName().toString()));
         }
         Reproduction.Config config = Reproduction.Config.of(s, network.id(), boxes.toLowerCase(Locale.ROOT), bounds, seeds, chains.seed,
-                chains.steps, chains.threads());
+                chains.steps, threads);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "season %d: %d periods observed at both ends; scale %s, network %s, %s boxes, K = %d -> %s%n", season.year,
                 observed.observedPeriods().size(), scale, network, boxes, seeds, out);

@@ -50,9 +50,9 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (seeds < 2) {
-            throw new IllegalArgumentException("--seeds must be at least 2 (the chain spread needs two chains), got " + seeds);
-        }
+        // the chain spread needs two chains
+        Ranges.check("--seeds", seeds, 2, FitCommand.MAX_SEEDS);
+        int threads = chains.threads();
         SeasonBounds bounds = BoxesOption.parse(boxes);
         ObservedSeason observed = season.load();
         SortedMap<SemiMonthlyPeriod, IsingParams> fitted = ParamsFile.read(params);
@@ -65,7 +65,7 @@ final class SensitivityCommand implements Callable<Integer> {
         try {
             for (Map.Entry<SemiMonthlyPeriod, IsingParams> e : fitted.entrySet()) {
                 results.add(Sensitivity.analyse(observed.pair(e.getKey()), e.getValue(), bounds.forPeriod(e.getKey()), seeds, chains.seed,
-                        chains.steps, chains.threads(), progress));
+                        chains.steps, threads, progress));
             }
         } finally {
             progress.finish();

@@ -33,10 +33,14 @@ public final class Forecast {
     public static final String HEADER = "period_start,period_end,coverage_sim,coverage_sim_sd,extent_sim,extent_sim_sd,coverage_obs,"
             + "extent_obs,coverage_persistence,extent_persistence,coverage_analogue,distance_sim,distance_persistence,distance_analogue";
 
-    /** One forecast period; coverage and extent as fractions, NaN where there is nothing to compare with. */
+    /**
+     * One forecast period; coverage and extent as fractions, NaN where there is nothing to compare
+     * with. The analogue's extent is not a column of the CSV (the workbench draws it).
+     */
     public record Row(SemiMonthlyPeriod period, double coverageSim, double coverageSimSd, double extentSim, double extentSimSd,
                       double coverageObs, double extentObs, double coveragePersistence, double extentPersistence,
-                      double coverageAnalogue, double distanceSim, double distancePersistence, double distanceAnalogue) {
+                      double coverageAnalogue, double distanceSim, double distancePersistence, double distanceAnalogue,
+                      double extentAnalogue) {
 
         String csv() {
             return String.join(",", period.start().toString(), period.end().toString(), pct(coverageSim), pct(coverageSimSd),
@@ -97,18 +101,20 @@ public final class Forecast {
                 dist[k] = obs.map(o -> distance(end, o)).orElse(Double.NaN);
             }
             double analogueCoverage = Double.NaN;
+            double analogueExtent = Double.NaN;
             double analogueDistance = Double.NaN;
             Optional<Lattice> otherEnd = observed(catalogue, area, other.end());
             if (otherStart.isPresent() && otherEnd.isPresent()) {
                 Lattice[] both = Lattice.restrictToCommonMask(otherStart.get(), otherEnd.get());
                 Lattice shifted = Baselines.shifted(start, Measures.coverage(start) + Measures.coverage(both[1]) - Measures.coverage(both[0]));
                 analogueCoverage = Measures.coverage(shifted);
+                analogueExtent = Measures.extentFraction(shifted);
                 analogueDistance = obs.map(o -> distance(shifted, o)).orElse(Double.NaN);
             }
-            out.add(new Row(p, mean(cov), Reproduction.sdOf(cov), mean(ext), Reproduction.sdOf(ext),
+            out.add(new Row(p, mean(cov), Resimulation.sd(cov), mean(ext), Resimulation.sd(ext),
                     obs.map(Measures::coverage).orElse(Double.NaN), obs.map(Measures::extentFraction).orElse(Double.NaN),
                     Measures.coverage(start), Measures.extentFraction(start), analogueCoverage, mean(dist),
-                    obs.map(o -> distance(start, o)).orElse(Double.NaN), analogueDistance));
+                    obs.map(o -> distance(start, o)).orElse(Double.NaN), analogueDistance, analogueExtent));
             monitor.progress(n + 1, periods, "forecast " + p);
         }
         return out;
@@ -116,12 +122,17 @@ public final class Forecast {
 
     /** Writes the rows under {@link #HEADER} (temporary name, then rename). */
     public static void write(Path file, List<Row> rows) throws IOException {
-        AtomicFiles.writeText(file, w -> {
-            w.write(HEADER + "\n");
-            for (Row r : rows) {
-                w.write(r.csv() + "\n");
-            }
-        });
+        String text = csv(rows);
+        AtomicFiles.writeText(file, w -> w.write(text));
+    }
+
+    /** The rows under {@link #HEADER}, one line each, as {@link #write} writes them. */
+    public static String csv(List<Row> rows) {
+        StringBuilder sb = new StringBuilder(HEADER + "\n");
+        for (Row r : rows) {
+            sb.append(r.csv()).append('\n');
+        }
+        return sb.toString();
     }
 
     private static SemiMonthlyPeriod analogue(Map<SemiMonthlyPeriod, IsingParams> params, SemiMonthlyPeriod p) {

@@ -12,16 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import org.iceising.data.AtomicFiles;
-import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
 import org.iceising.model.Measures;
 import org.iceising.model.ProgressMonitor;
-import org.iceising.model.Seeds;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
 
@@ -376,10 +373,9 @@ public final class Reproduction {
     }
 
     /**
-     * Re-simulates each period: K chains at the point estimate (chain k of the period starting on
-     * day d seeded by {@code Seeds.forRun(Seeds.forRun(seed, d), k)}, as {@link SeasonEvaluation}),
-     * and K chains each at its own parameters drawn from the spread (normal, limited to the box),
-     * whose ends' spread combines chain noise and parameter spread.
+     * Re-simulates each period ({@link Resimulation}): K chains at the point estimate, and K chains
+     * each at its own parameters drawn from the spread (normal, limited to the box), whose ends'
+     * spread combines chain noise and parameter spread.
      */
     List<Row> resimulate(SortedMap<SemiMonthlyPeriod, IsingParams> params, IntervalsFile.Entry refined) {
         double[] sd = refined.intervals().sd();
@@ -388,63 +384,14 @@ public final class Reproduction {
         List<Row> rows = new ArrayList<>();
         for (SeasonEvaluation.Period p : eval.periods()) {
             ObservedSeason.Pair pair = p.observed();
-            long steps = SemiMonthlyPeriod.stepsFor(pair.start().activeCount(), config.refine().stepsPer3600());
-            long drawSeed = Seeds.forRun(Seeds.forRun(config.seed() + 1, p.period().start().toEpochDay()), 1);
-            double[] cov = new double[config.chains()];
-            double[] ext = new double[config.chains()];
-            ParameterBounds box = config.bounds().forPeriod(p.period());
-            for (int k = 0; k < config.chains(); k++) {
-                monitor.checkCancelled();
-                SplittableRandom random = new SplittableRandom(Seeds.forRun(drawSeed, 2L * k));
-                double[] v = p.params().toArray();
-                for (int q = 0; q < 5; q++) {
-                    v[q] += Double.isFinite(sd[q]) ? sd[q] * gaussian(random) : 0;
-                    v[q] = Math.max(box.lower(q), Math.min(box.upper(q), v[q]));
-                }
-                Lattice end = Ensemble.run(pair.start(), IsingParams.fromArray(v), SimulationSettings.study(), steps, 1,
-                        Seeds.forRun(drawSeed, 2L * k + 1), 1, ProgressMonitor.NONE).get(0);
-                cov[k] = Measures.coverage(end);
-                ext[k] = Measures.extentFraction(end);
-            }
-            rows.add(new Row(p.period(), p.params(), sd, p.coverageObserved(), p.coverageSimulated(), sdOf(cov), p.coverageStart(),
-                    p.extentObserved(), p.extentSimulated(), sdOf(ext), p.extentStart(),
-                    p.distanceSimulated(), Measures.distance(mean(p.simulated()), pair.end()), p.distancePersistence(),
+            Resimulation.Spread spread = Resimulation.drawn(pair.start(), p.period(), p.params(), sd, config.bounds().forPeriod(p.period()),
+                    config.chains(), config.seed(), config.refine().stepsPer3600(), SimulationSettings.study(), monitor);
+            rows.add(new Row(p.period(), p.params(), sd, p.coverageObserved(), p.coverageSimulated(), spread.coverageSd(), p.coverageStart(),
+                    p.extentObserved(), p.extentSimulated(), spread.extentSd(), p.extentStart(),
+                    p.distanceSimulated(), Measures.distance(Resimulation.mean(p.simulated()), pair.end()), p.distancePersistence(),
                     Measures.distance(Baselines.shifted(pair.start(), p.coverageObserved()), pair.end()), pair, p.simulated()));
         }
         return rows;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        double u = random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
-    }
-
-    static double sdOf(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double m = 0;
-        for (double x : v) {
-            m += x / v.length;
-        }
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
-    }
-
-    /** The cell-wise mean of lattices of one shape. */
-    static Lattice mean(List<Lattice> lattices) {
-        Lattice first = lattices.get(0);
-        double[] s = new double[first.size()];
-        for (Lattice l : lattices) {
-            for (int i = 0; i < s.length; i++) {
-                s[i] += l.spin(i) / lattices.size();
-            }
-        }
-        return Lattice.ofSpins(first.rows(), first.cols(), s, first.mask());
     }
 
     private void writeTable(Path table, List<Row> rows) throws IOException {

@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.iceising.model.CancelledException;
-import org.iceising.model.Ensemble;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Lattice;
 import org.iceising.model.Measures;
 import org.iceising.model.ProgressMonitor;
-import org.iceising.model.Seeds;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
 
@@ -175,9 +173,8 @@ public final class SeasonEvaluation {
         for (Map.Entry<SemiMonthlyPeriod, IsingParams> e : new TreeMap<>(params).entrySet()) {
             monitor.checkCancelled();
             ObservedSeason.Pair pair = season.pair(e.getKey());
-            long steps = SemiMonthlyPeriod.stepsFor(pair.start().activeCount(), stepsPer3600);
-            List<Lattice> ends = Ensemble.run(pair.start(), e.getValue(), simulation, steps, seeds,
-                    Seeds.forRun(seed, e.getKey().start().toEpochDay()), threads, ProgressMonitor.NONE);
+            List<Lattice> ends = Resimulation.chains(pair.start(), e.getKey(), e.getValue(), seeds, seed, stepsPer3600, simulation, threads,
+                    ProgressMonitor.NONE);
             double coverage = 0;
             double extent = 0;
             double distance = 0;

@@ -130,7 +130,7 @@ public final class Sensitivity {
                 column[k] = measures[k][j];
             }
             // the variance of a K-chain mean, floored so that a measure without noise does not claim infinite information
-            double var = Math.max(Math.pow(Reproduction.sdOf(column), 2), 1e-8) / chains;
+            double var = Math.max(Math.pow(Resimulation.sd(column), 2), 1e-8) / chains;
             for (int a = 0; a < 5; a++) {
                 for (int b = 0; b < 5; b++) {
                     fisher[a][b] += derivative[j][a] * derivative[j][b] / var;
@@ -148,7 +148,7 @@ public final class Sensitivity {
                 corr[a][b] = inverse.getEntry(a, b) / (sd[a] * sd[b]);
             }
         }
-        return new Result(pair.period(), params, sweeps, Reproduction.sdOf(cov), Reproduction.sdOf(ext), Reproduction.sdOf(dist), corr, sd);
+        return new Result(pair.period(), params, sweeps, Resimulation.sd(cov), Resimulation.sd(ext), Resimulation.sd(dist), corr, sd);
     }
 
     /**

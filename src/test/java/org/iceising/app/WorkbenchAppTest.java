@@ -46,7 +46,8 @@ import org.iceising.app.map.MapView;
 import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.parameters.Preset;
 import org.iceising.app.season.SeasonViewModel;
-import org.iceising.model.SeasonRun;
+import org.iceising.model.Ensemble;
+import org.iceising.model.Seeds;
 
 /** The workbench on the real sample data, driven through its window (headless on Monocle). */
 public class WorkbenchAppTest extends WorkbenchFixture {
@@ -232,20 +233,37 @@ public class WorkbenchAppTest extends WorkbenchFixture {
         robot.clickOn("#run-season");
         waitFor("the season is simulated", () -> charts.simulated().size() == 13 && !charts.busyProperty().get());
         SemiMonthlyPeriod p = new SemiMonthlyPeriod(LocalDate.of(2018, 9, 16));
-        // the knobs hold the melt preset (a melt period is shown): this freeze period runs with the freezing centre
-        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(p, sept16, Preset.FREEZE_CENTRE.params())),
-                SimulationSettings.study(), 50_000, 1, ProgressMonitor.NONE).get(0);
-        assertEquals(expected.coverage(), fx(() -> charts.simulated().get(p.end()).coverage()));
-        assertEquals(expected.extent(), fx(() -> charts.simulated().get(p.end()).extent()));
+        // the knobs hold the melt preset (a melt period is shown): this freeze period runs with the freezing centre, K = 8 chains,
+        // chain k seeded by Seeds.forRun(Seeds.forRun(seed, start day), k); the point is their mean, the band their sd
+        List<Lattice> ends = Ensemble.run(sept16, Preset.FREEZE_CENTRE.params(), SimulationSettings.study(),
+                SemiMonthlyPeriod.stepsFor(sept16.activeCount(), 50_000), 8, Seeds.forRun(1, p.start().toEpochDay()), 1, ProgressMonitor.NONE);
+        double[] coverage = ends.stream().mapToDouble(Measures::coverage).toArray();
+        double[] extent = ends.stream().mapToDouble(Measures::extentFraction).toArray();
+        assertEquals(mean(coverage), fx(() -> charts.simulated().get(p.end()).coverage()), 1e-12);
+        assertEquals(mean(extent), fx(() -> charts.simulated().get(p.end()).extent()), 1e-12);
+        assertEquals(sd(coverage), fx(() -> charts.bands().get(p.end()).coverageChainSd()), 1e-12);
+        assertEquals(sd(extent), fx(() -> charts.bands().get(p.end()).extentChainSd()), 1e-12);
+        assertFalse(fx(() -> charts.bands().get(p.end()).hasCombined()), "the knobs' parameters carry no spread");
 
         ChartViewer viewer = robot.lookup("#chart-coverage").queryAs(ChartViewer.class);
         waitFor("the chart shows the simulated points", () -> point(viewer, 1, p.end()) != null);
         String tip = fx(() -> entity(viewer, 1, p.end()).getToolTipText());
-        assertEquals(String.format(Locale.ROOT, "Simulated · 1 Oct 2018: %.1f %%", 100 * expected.coverage()), tip, "the value on hover");
+        assertEquals(String.format(Locale.ROOT, "Simulated · 1 Oct 2018: %.1f %% ± %.1f (chains)", 100 * mean(coverage), 100 * sd(coverage)), tip,
+                "the value on hover");
         Point2D where = fx(() -> viewer.getCanvas().localToScreen(point(viewer, 1, p.end())));
         robot.moveTo(where).clickOn(MouseButton.PRIMARY);
         waitLoaded(p.start());
         assertEquals(app.view().workbenchTab, fx(() -> app.view().tabs.getSelectionModel().getSelectedItem()));
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).sum() / v.length;
+    }
+
+    /** The sample standard deviation. */
+    private static double sd(double[] v) {
+        double m = mean(v);
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
     }
 
     /** The centre of a chart item drawn for {@code date} in series {@code series}, in the canvas's coordinates. */
@@ -264,8 +282,7 @@ public class WorkbenchAppTest extends WorkbenchFixture {
             return null;
         }
         for (Object o : info.getEntityCollection().getEntities()) {
-            if (o instanceof XYItemEntity e && e.getSeriesIndex() == series) {
-                TimeSeriesCollection data = (TimeSeriesCollection) e.getDataset();
+            if (o instanceof XYItemEntity e && e.getSeriesIndex() == series && e.getDataset() instanceof TimeSeriesCollection data) {
                 Day d = (Day) data.getSeries(series).getTimePeriod(e.getItem());
                 if (d.getYear() == date.getYear() && d.getMonth() == date.getMonthValue() && d.getDayOfMonth() == date.getDayOfMonth()) {
                     return e;

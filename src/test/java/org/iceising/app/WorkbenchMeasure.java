@@ -30,7 +30,9 @@ import org.iceising.app.task.Job;
  * start to the window on screen and to the season loaded, and the live simulation's frame rate —
  * pulses that showed a new snapshot over ten seconds of playing at one simulated day per second.
  * With an output folder as argument it also saves window snapshots of each view there, the last one
- * of the Learn tab after a small generate, train and predict (about a minute more).
+ * of the Learn tab after a small generate, train and predict (about a minute more). The season
+ * charts and the Forecast tab use the 2018 reproduction's table in docs/results (run it from the
+ * repository's root).
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) org.iceising.app.WorkbenchMeasure [out-dir]</pre>
  */
@@ -122,12 +124,14 @@ public final class WorkbenchMeasure {
                 waitUntil(() -> !job.runningProperty().get());
                 System.out.println("exported " + file);
             }
+            // the season with the 2018 reproduction's parameters and spreads (docs/results), so both bands show
+            Path reproduced = Path.of("docs/results/2018-quick/table.csv");
             onFx(() -> {
                 app.get().view().tabs.getSelectionModel().select(1);
-                vm.charts().runSeason();
+                vm.charts().loadTable(reproduced);
             });
             Thread.sleep(300);
-            waitUntil(() -> !vm.charts().busyProperty().get());
+            waitUntil(() -> !vm.charts().busyProperty().get() && !vm.charts().simulated().isEmpty());
             Thread.sleep(800);
             snapshot(stage.get(), out.resolve("workbench-charts.png"));
 
@@ -147,6 +151,22 @@ public final class WorkbenchMeasure {
             Thread.sleep(800);
             snapshot(stage.get(), out.resolve("cell-series.png"));
             onFx(() -> vm.cells().clear());
+
+            // the Forecast tab: the nine periods from 1 August to 16 December with the same table
+            org.iceising.app.forecast.ForecastViewModel forecast = vm.forecast();
+            onFx(() -> {
+                app.get().view().tabs.getSelectionModel().select(app.get().view().forecastTab);
+                forecast.tableProperty().set(reproduced);
+                forecast.startProperty().set(LocalDate.of(2018, 8, 1));
+                forecast.periodsProperty().set(9);
+                forecast.runsProperty().set(8);
+                forecast.run();
+            });
+            Thread.sleep(300);
+            waitUntil(() -> !forecast.busyProperty().get());
+            System.out.println(onFxGet(() -> forecast.noteProperty().get()));
+            Thread.sleep(800);
+            snapshot(stage.get(), out.resolve("workbench-forecast.png"));
 
             // the last period (no observed end), the map zoomed in under the cursor
             onFx(() -> {
@@ -179,6 +199,7 @@ public final class WorkbenchMeasure {
             learnStep(vm, learn.prediction()::predict, learn.prediction().job());
             Thread.sleep(800);
             snapshot(stage.get(), out.resolve("workbench-learn.png"));
+
         }
         onFx(() -> {
             app.get().stop();

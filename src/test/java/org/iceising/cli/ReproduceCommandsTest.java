@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.iceising.learn.Forecast;
 import org.iceising.learn.Reproduction;
 import org.junit.jupiter.api.Test;
@@ -73,5 +75,34 @@ class ReproduceCommandsTest {
             assertEquals(2, r.code(), what + "\n" + r.err());
             assertEquals(1, r.err().lines().filter(l -> !l.startsWith("Try ")).count(), what + ":\n" + r.err());
         }
+    }
+
+    @Test
+    void numericOptionsOutsideTheirRangeNameTheRange() throws Exception {
+        String params = table("2018-12-01").toString();
+        String out = dir.resolve("unused").toString();
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        cases.put("iceising reproduce: --seeds must be from 1 to 1000, got 0", new String[] {"reproduce", "--seeds", "0", "--out", out});
+        cases.put("iceising reproduce: --steps must be from 1 to 20,000,000,000, got 0",
+                new String[] {"reproduce", "--steps", "0", "--out", out});
+        cases.put("iceising reproduce: --threads must be from 1 to 1024, got 2000",
+                new String[] {"reproduce", "--threads", "2000", "--out", out});
+        cases.put("iceising sensitivity: --seeds must be from 2 to 1000, got 1",
+                new String[] {"sensitivity", "--params", params, "--seeds", "1", "--out", out});
+        cases.put("iceising sensitivity: --steps must be from 1 to 20,000,000,000, got -3",
+                new String[] {"sensitivity", "--params", params, "--steps", "-3", "--out", out});
+        cases.put("iceising forecast: --periods must be from 1 to 240, got 0",
+                new String[] {"forecast", "--from", "2018-12-01", "--periods", "0", "--params", params, "--out", out});
+        cases.put("iceising forecast: --runs must be from 1 to 10,000, got 20,000",
+                new String[] {"forecast", "--from", "2018-12-01", "--periods", "1", "--params", params, "--runs", "20000", "--out", out});
+        cases.put("iceising forecast: --steps must be from 1 to 20,000,000,000, got 0",
+                new String[] {"forecast", "--from", "2018-12-01", "--periods", "1", "--params", params, "--steps", "0", "--out", out});
+        for (Map.Entry<String, String[]> c : cases.entrySet()) {
+            CommandLineTest.Run r = run(c.getValue());
+            String what = String.join(" ", c.getValue());
+            assertEquals(IceIsingCommand.USER_ERROR, r.code(), what + "\n" + r.err());
+            assertEquals(c.getKey() + System.lineSeparator(), r.err(), what);
+        }
+        assertFalse(Files.exists(dir.resolve("unused")), "nothing is written before the options are checked");
     }
 }

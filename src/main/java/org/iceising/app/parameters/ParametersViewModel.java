@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.iceising.app.task.Failures;
@@ -73,6 +74,7 @@ public final class ParametersViewModel {
     private final JobRunner runner;
     private final ReadOnlyStringWrapper presetNote = new ReadOnlyStringWrapper(this, "presetNote", "");
     private final ObservableMap<SemiMonthlyPeriod, IsingParams> perPeriod = FXCollections.observableMap(new TreeMap<>());
+    private final ObservableMap<SemiMonthlyPeriod, double[]> perPeriodSpread = FXCollections.observableMap(new TreeMap<>());
 
     /** @param runner reads and writes preset files */
     public ParametersViewModel(JobRunner runner) {
@@ -86,6 +88,8 @@ public final class ParametersViewModel {
         }
         params.set(start);
         selectedPreset.set(Preset.MELT_CENTRE);
+        // a spread belongs to the parameters it was estimated with: it goes when they change or go
+        perPeriod.addListener((MapChangeListener<SemiMonthlyPeriod, IsingParams>) c -> perPeriodSpread.remove(c.getKey()));
         temperature.addListener((o, a, b) -> {
             double t = T.clamp(b.doubleValue());
             if (t != b.doubleValue()) {
@@ -296,11 +300,36 @@ public final class ParametersViewModel {
         return out;
     }
 
-    /** Gives periods their own parameters (replacing any earlier ones) and puts {@code current}'s on the knobs. */
+    /** Gives periods their own parameters (replacing any earlier ones, and their spreads) and puts {@code current}'s on the knobs. */
     public void usePerPeriod(Map<SemiMonthlyPeriod, IsingParams> params, SemiMonthlyPeriod current) {
+        usePerPeriod(params, Map.of(), current);
+    }
+
+    /**
+     * Gives periods their own parameters and, where known, their spreads (standard deviations of
+     * J, B0, Bx, By, I, e.g. a reproduction's calibrated ones), replacing any earlier ones, and puts
+     * {@code current}'s parameters on the knobs. A spread without parameters of its period is ignored.
+     */
+    public void usePerPeriod(Map<SemiMonthlyPeriod, IsingParams> params, Map<SemiMonthlyPeriod, double[]> spreads, SemiMonthlyPeriod current) {
         perPeriod.clear();
         perPeriod.putAll(params);
+        spreads.forEach((p, sd) -> {
+            if (params.containsKey(p)) {
+                if (sd.length != 5) {
+                    throw new IllegalArgumentException("a spread has five standard deviations (J, B0, Bx, By, I), got " + sd.length);
+                }
+                perPeriodSpread.put(p, sd.clone());
+            }
+        });
         periodChosen(current);
+    }
+
+    /**
+     * The spreads of the periods' own parameters, where known: standard deviations of J, B0, Bx, By
+     * and I. A period loses its spread when its parameters change or go.
+     */
+    public ObservableMap<SemiMonthlyPeriod, double[]> perPeriodSpread() {
+        return perPeriodSpread;
     }
 
     /** A period was chosen: if it has its own parameters, they go on the knobs. */

@@ -18,6 +18,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import org.iceising.app.WorkbenchFixture;
+import org.iceising.app.charts.SeasonChartsViewModel;
 import org.iceising.app.controls.FigureView;
 import org.iceising.app.map.MapView;
 import org.iceising.app.parameters.ParametersViewModel;
@@ -28,9 +29,9 @@ import org.iceising.data.GridFileName;
 import org.iceising.data.GridReader;
 import org.iceising.data.SampleData;
 import org.iceising.data.SeaIceGrid;
+import org.iceising.learn.Resimulation;
 import org.iceising.model.Lattice;
 import org.iceising.model.ProgressMonitor;
-import org.iceising.model.SeasonRun;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
 import org.jfree.data.xy.XYSeries;
@@ -61,8 +62,12 @@ class CellSeriesTest extends WorkbenchFixture {
         FigureView start = fx(() -> app.view().simulationPane.lattices().get(0));
         Point2D onPanel = fx(() -> start.localToScreen(start.cellCentre(5, 12)));
         robot.press(KeyCode.SHIFT).clickOn(onPanel).release(KeyCode.SHIFT);
-        CellSeriesViewModel.Cell second = new CellSeriesViewModel.Cell(FocusArea.STUDY.row0() + 5, FocusArea.STUDY.col0() + 12);
-        waitFor("the second cell is added", () -> cells.cells().equals(List.of(first, second)));
+        waitFor("a second cell is added", () -> cells.cells().size() == 2);
+        // a panel cell is a few screen pixels: the click lands on the cell or a neighbour, as on the map
+        CellSeriesViewModel.Cell second = fx(() -> cells.cells().get(1));
+        assertEquals(first, fx(() -> cells.cells().get(0)), "Shift-click adds; the first cell stays chosen");
+        assertTrue(Math.abs(second.row() - (FocusArea.STUDY.row0() + 5)) <= 1 && Math.abs(second.col() - (FocusArea.STUDY.col0() + 12)) <= 1,
+                second.toString());
         waitFor("its days are read too", () -> !cells.observed(second).isEmpty());
         assertEquals(direct(second), fx(() -> cells.observed(second)));
         assertEquals(direct(first), fx(() -> cells.observed(first)), "the first cell's series stays");
@@ -115,8 +120,10 @@ class CellSeriesTest extends WorkbenchFixture {
         });
         waitFor("the season is simulated", 120, () -> !vm.charts().busyProperty().get() && !vm.charts().simulatedEnds().isEmpty());
         SemiMonthlyPeriod june = new SemiMonthlyPeriod(JUNE_16);
-        Lattice end = SeasonRun.run(List.of(new SeasonRun.Start(june, observed("nt_20180616_f18_nrt_n.bin", FocusArea.STUDY),
-                Preset.MELT_CENTRE.params())), SimulationSettings.study(), ParametersViewModel.MIN_STEPS, 1, ProgressMonitor.NONE).get(0).simulatedEnd();
+        // the season run's point is the mean of its K chains: the cell's value in their mean lattice
+        Lattice end = Resimulation.mean(Resimulation.chains(observed("nt_20180616_f18_nrt_n.bin", FocusArea.STUDY), june,
+                Preset.MELT_CENTRE.params(), SeasonChartsViewModel.DEFAULT_CHAINS, 1, ParametersViewModel.MIN_STEPS, SimulationSettings.study(), 1,
+                ProgressMonitor.NONE));
         double expected = end.concentration(end.index(cell.row() - FocusArea.STUDY.row0(), cell.col() - FocusArea.STUDY.col0()));
         assertEquals(expected, fx(() -> cells.seasonRun(cell).get(june.end())), "the June period's simulated end at the cell");
 

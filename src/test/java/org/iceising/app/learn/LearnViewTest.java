@@ -53,7 +53,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.WorkbenchApp;
 import org.iceising.app.WorkbenchViewModel;
-import org.iceising.model.SeasonRun;
+import org.iceising.model.Ensemble;
+import org.iceising.model.Seeds;
 
 /** The Learn tab on the sample season, with training sets small enough to run in seconds. */
 @ExtendWith(ApplicationExtension.class)
@@ -178,9 +179,11 @@ class LearnViewTest {
         IsingParams june = fx(() -> table.getItems().get(0).params());
         assertEquals(june, fx(() -> vm.parameters().params()));
         waitFor("the season charts ran", () -> vm.charts().simulated().size() == 13 && !vm.charts().busyProperty().get());
-        SeasonRun.Result expected = SeasonRun.run(List.of(new SeasonRun.Start(sept16, start, predicted)), SimulationSettings.study(),
-                1_000, ParametersViewModel.DEFAULT_SEED, ProgressMonitor.NONE).get(0);
-        assertEquals(expected.coverage(), fx(() -> vm.charts().simulated().get(sept16.end()).coverage()));
+        // the charts' point: the mean of their K = 8 chains, chain k seeded by Seeds.forRun(Seeds.forRun(seed, start day), k)
+        double expected = Ensemble.run(start, predicted, SimulationSettings.study(), SemiMonthlyPeriod.stepsFor(start.activeCount(), 1_000), 8,
+                Seeds.forRun(ParametersViewModel.DEFAULT_SEED, sept16.start().toEpochDay()), 1, ProgressMonitor.NONE).stream()
+                .mapToDouble(Measures::coverage).sum() / 8;
+        assertEquals(expected, fx(() -> vm.charts().simulated().get(sept16.end()).coverage()), 1e-12);
         fx(() -> {
             vm.season().periodProperty().set(sept16);
             return null;
