@@ -55,6 +55,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.app.controls.ChartStyle;
+import org.iceising.app.controls.JobProgress;
 import org.iceising.app.controls.NumberField;
 import org.iceising.app.controls.Numbers;
 
@@ -102,14 +103,7 @@ public final class ChartsPane extends VBox {
         ProgressBar progress = new ProgressBar(0);
         progress.setId("season-progress");
         progress.setPrefWidth(220);
-        vm.runningProperty().addListener((o, a, t) -> {
-            progress.progressProperty().unbind();
-            // the finished run's end: full after success, empty after a cancel or failure
-            progress.setProgress(a == null ? 0 : a.progressProperty().get());
-            if (t != null) {
-                progress.progressProperty().bind(t.progressProperty());
-            }
-        });
+        JobProgress.follow(progress, vm.runningProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-season");
         cancel.setOnAction(e -> vm.cancel());

@@ -28,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.iceising.app.controls.ChartStyle;
+import org.iceising.app.controls.JobProgress;
 import org.iceising.app.export.Export;
 import org.iceising.model.Boundary;
 import org.iceising.model.ClassroomChain;
@@ -196,10 +197,7 @@ public final class ClassroomPane extends BorderPane {
         cancel.setOnAction(e -> vm.sweepProperty().get().cancel());
         ProgressBar progress = new ProgressBar(0);
         progress.setMaxWidth(Double.MAX_VALUE);
-        vm.sweepProperty().addListener((o, a, task) -> {
-            progress.progressProperty().unbind();
-            progress.progressProperty().bind(task.progressProperty());
-        });
+        JobProgress.follow(progress, vm.sweepProperty());
         Label note = new Label();
         note.setId("classroom-note");
         note.setWrapText(true);

@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.iceising.app.controls.ChartStyle;
 import org.iceising.app.controls.Exports;
+import org.iceising.app.controls.JobProgress;
 import org.iceising.app.controls.NumberField;
 import org.iceising.app.controls.Numbers;
 import org.iceising.app.export.Export;
@@ -145,13 +146,7 @@ public final class ForecastPane extends BorderPane {
         ProgressBar progress = new ProgressBar(0);
         progress.setId("forecast-progress");
         progress.setPrefWidth(160);
-        vm.runningProperty().addListener((o, a, t) -> {
-            progress.progressProperty().unbind();
-            progress.setProgress(a == null ? 0 : a.progressProperty().get());
-            if (t != null) {
-                progress.progressProperty().bind(t.progressProperty());
-            }
-        });
+        JobProgress.follow(progress, vm.runningProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("forecast-cancel");
         cancel.setOnAction(e -> vm.cancel());
