@@ -277,6 +277,8 @@ public final class ForecastPane extends BorderPane {
         fillBand(coverageBand, rows, Forecast.Row::coverageSim, Forecast.Row::coverageSimSd);
         fillBand(extentBand, rows, Forecast.Row::extentSim, Forecast.Row::extentSimSd);
         chart.setTitle(vm.titleProperty().get());
+        // an empty chart has no dates to show: JFreeChart's default range would read "1 Jan 1970"
+        chart.getXYPlot().getDomainAxis().setTickLabelsVisible(!rows.isEmpty());
         chart.setNotify(true);
     }
 

@@ -117,6 +117,7 @@ public final class LearnPane extends SplitPane {
                 + "Re-simulated: mean of the chains from the period's observed start; persistence: the start itself. Double-click a row to open its period.");
         hint.setWrapText(true);
         hint.setStyle("-fx-font-size: 11px;");
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox training = new VBox(6, lossChart, table, summary, hint);
         training.setPadding(new Insets(6));
         VBox.setVgrow(lossChart, Priority.SOMETIMES);
@@ -212,7 +213,12 @@ public final class LearnPane extends SplitPane {
         Button study = new Button("Study bounds");
         study.setTooltip(new Tooltip("Back to the study's boxes (MODEL.md §6)"));
         study.setOnAction(e -> vm.state().resetBounds());
-        HBox boundsBar = new HBox(6, new Label("Sampling bounds (also the direct fit's)"), spacer(), study);
+        // in a narrow window the words wrap and the button keeps its name
+        Label boundsLabel = new Label("Sampling bounds (also the direct fit's)");
+        boundsLabel.setWrapText(true);
+        boundsLabel.setMinHeight(Region.USE_PREF_SIZE);
+        study.setMinWidth(Region.USE_PREF_SIZE);
+        HBox boundsBar = new HBox(6, boundsLabel, spacer(), study);
         boundsBar.setAlignment(Pos.CENTER_LEFT);
 
         TextField folder = new TextField();
@@ -603,7 +609,7 @@ public final class LearnPane extends SplitPane {
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setAutoRangeIncludesZero(true);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        LogAxis y = new LogAxis("MSE, standardised parameters (log scale)");
+        LogAxis y = new LogAxis("MSE, standardised (log scale)");
         y.setSmallestValue(1e-6);
         y.setNumberFormatOverride(new DecimalFormat("0.###"));
         plot.setRangeAxis(y);

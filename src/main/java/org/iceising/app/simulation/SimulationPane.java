@@ -165,8 +165,8 @@ public final class SimulationPane extends VBox {
         showSimulated();
     }
 
-    /** The scrub bar over the period's days, with loop and play-through-the-season beside it. */
-    private HBox tape() {
+    /** The scrub bar over the period's days, with loop and play-through-the-season below it. */
+    private VBox tape() {
         Slider scrub = new Slider(0, 15, 0);
         scrub.setId("scrub");
         scrub.setMajorTickUnit(5);
@@ -216,9 +216,12 @@ public final class SimulationPane extends VBox {
         }
         HBox.setHgrow(scrub, Priority.ALWAYS);
         scrub.setMinWidth(120);
-        HBox tape = new HBox(8, scrub, day, loop, through);
-        tape.setAlignment(Pos.CENTER_LEFT);
-        return tape;
+        // the bar and its day on one line, the two ways to go on below: both fit the narrow pane of a 1280-wide window
+        HBox bar = new HBox(8, scrub, day);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox onward = new HBox(12, loop, through);
+        onward.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(2, bar, onward);
     }
 
     /** The six lattice panels, all of the period's focus area. */
