@@ -7,34 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.iceising.app.parameters.ParametersViewModel;
-import org.iceising.app.season.SeasonViewModel;
-import org.iceising.app.task.SameThreadJobRunner;
-import org.iceising.data.SampleData;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.SeasonBounds;
 import org.iceising.learn.TrainingSet;
 import org.iceising.model.IsingParams;
 import org.iceising.model.Season;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The inverse problem's steps on the same-thread runner, over the sample data's 2018 season: no window, no waiting. */
-class LearnStepsTest {
-    private final SameThreadJobRunner runner = new SameThreadJobRunner();
-    private SeasonViewModel season;
-    private ParametersViewModel parameters;
-    private LearnState state;
-
-    @BeforeEach
-    void open() {
-        season = new SeasonViewModel(runner);
-        parameters = new ParametersViewModel(runner);
-        parameters.stepsPer3600Property().set(ParametersViewModel.MIN_STEPS);
-        state = new LearnState(season, parameters, runner);
-        season.open(SampleData.directory(), 2018);
-    }
-
+class LearnStepsTest extends SampleSeasonSteps {
     @Test
     void aTrainingSetHasTheSamplesOfEveryObservedPeriodStart(@TempDir Path dir) throws Exception {
         TrainingSetViewModel step = new TrainingSetViewModel(state);

@@ -11,9 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.iceising.app.parameters.ParametersViewModel;
-import org.iceising.app.season.SeasonViewModel;
-import org.iceising.app.task.SameThreadJobRunner;
-import org.iceising.data.SampleData;
 import org.iceising.learn.CnnTrainer;
 import org.iceising.learn.DirectFitter;
 import org.iceising.learn.Network;
@@ -28,7 +25,6 @@ import org.iceising.model.ProgressMonitor;
 import org.iceising.model.Season;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.iceising.model.SimulationSettings;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,21 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The network step's choice, size, GPU note, estimate and model files, and the reproduce step, on
  * the same-thread runner over the sample data's 2018 season, at tiny scales.
  */
-class NetworkAndReproductionStepsTest {
-    private final SameThreadJobRunner runner = new SameThreadJobRunner();
-    private SeasonViewModel season;
-    private ParametersViewModel parameters;
-    private LearnState state;
-
-    @BeforeEach
-    void open() {
-        season = new SeasonViewModel(runner);
-        parameters = new ParametersViewModel(runner);
-        parameters.stepsPer3600Property().set(ParametersViewModel.MIN_STEPS);
-        state = new LearnState(season, parameters, runner);
-        season.open(SampleData.directory(), 2018);
-    }
-
+class NetworkAndReproductionStepsTest extends SampleSeasonSteps {
     /** A training set of {@code n} samples for each observed period start of 2018. */
     private Path trainingSet(Path dir, int n) {
         TrainingSetViewModel step = new TrainingSetViewModel(state);
