@@ -1,6 +1,6 @@
 package org.iceising.model;
 
-import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /**
  * Random-site sequential Metropolis with the study's inertia term (MODEL.md §3), evolving one
@@ -23,14 +23,15 @@ public final class MetropolisEngine {
 
     private final Lattice lattice;
     private final SimulationSettings settings;
-    private final SplittableRandom random;
-    private final double[] spin;       // lattice spins plus a sentinel 0 at index n
-    private final int[] neighbour;     // 4 per cell; the sentinel n where the neighbour is missing
-    private final double[] missing;    // number of missing neighbours per cell
-    private final int[] activeCells;
+    private final int width;           // padded row length: cols + 2
+    private final double[] spin;       // padded lattice: a frame of 0 around it, 0 on masked cells
+    private final double[] missing;    // number of missing neighbours per (padded) cell
+    private final int[] activeCells;   // padded indices of the active cells
+    private final int[][] mirrors;     // periodic boundary only: the frame cells that copy a cell
     private double[] field;
     private IsingParams params;
     private volatile IsingParams pending;
+    private long random;               // SplittableRandom(seed)'s state, kept here to live in a register
     private long steps;
     private long accepted;
 
@@ -40,29 +41,42 @@ public final class MetropolisEngine {
         }
         this.lattice = lattice;
         this.settings = settings;
-        this.random = new SplittableRandom(seed);
-        int n = lattice.size();
-        this.spin = new double[n + 1];
-        System.arraycopy(lattice.spinArray(), 0, spin, 0, n);
+        this.random = seed;
+        int rows = lattice.rows();
+        int cols = lattice.cols();
+        this.width = cols + 2;
+        this.spin = new double[(rows + 2) * width];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(lattice.spinArray(), r * cols, spin, padded(r, 0), cols);
+        }
         if (settings.spins() == SpinKind.BINARY) {
-            for (int i = 0; i < n; i++) {
-                if (lattice.isActive(i) && spin[i] != 1 && spin[i] != -1) {
-                    throw new IllegalArgumentException("binary spins must be +1 or -1; cell " + i + " holds " + spin[i]);
+            for (int i = 0; i < lattice.size(); i++) {
+                if (lattice.isActive(i) && lattice.spin(i) != 1 && lattice.spin(i) != -1) {
+                    throw new IllegalArgumentException("binary spins must be +1 or -1; cell " + i + " holds " + lattice.spin(i));
                 }
             }
         }
-        this.neighbour = new int[4 * n];
-        this.missing = new double[n];
+        this.missing = new double[spin.length];
         this.activeCells = new int[lattice.activeCount()];
+        this.mirrors = settings.boundary() == Boundary.PERIODIC ? new int[spin.length][] : null;
         buildNeighbours(lattice, settings.boundary());
         this.params = params;
-        this.field = LinearField.values(params, lattice.rows(), lattice.cols());
+        this.field = paddedField(params);
     }
 
+    private int padded(int row, int col) {
+        return (row + 1) * width + col + 1;
+    }
+
+    /**
+     * Counts each cell's missing neighbours and, under the periodic boundary, which frame cells
+     * stand for it beside the opposite edge. A present neighbour is read from the padded array at
+     * i ∓ width (up, down) and i ∓ 1 (left, right): inside the lattice that is the neighbour itself,
+     * in the frame its periodic image or 0. A missing neighbour reads 0 and is counted instead.
+     */
     private void buildNeighbours(Lattice l, Boundary boundary) {
         int rows = l.rows();
         int cols = l.cols();
-        int n = l.size();
         int[] dr = {-1, 1, 0, 0};
         int[] dc = {0, 0, -1, 1};
         int a = 0;
@@ -70,27 +84,60 @@ public final class MetropolisEngine {
             for (int c = 0; c < cols; c++) {
                 int i = r * cols + c;
                 if (l.isActive(i)) {
-                    activeCells[a++] = i;
+                    activeCells[a++] = padded(r, c);
                 }
                 int miss = 0;
                 for (int k = 0; k < 4; k++) {
                     int nr = r + dr[k];
                     int nc = c + dc[k];
                     if (boundary == Boundary.PERIODIC) {
-                        nr = Math.floorMod(nr, rows);
-                        nc = Math.floorMod(nc, cols);
+                        int wr = Math.floorMod(nr, rows);
+                        int wc = Math.floorMod(nc, cols);
+                        if (wr != nr || wc != nc) {
+                            addMirror(padded(wr, wc), padded(nr, nc));
+                        }
+                        nr = wr;
+                        nc = wc;
                     }
-                    int j = n;
-                    if (nr >= 0 && nr < rows && nc >= 0 && nc < cols && l.isActive(nr * cols + nc)) {
-                        j = nr * cols + nc;
-                    } else {
+                    if (!(nr >= 0 && nr < rows && nc >= 0 && nc < cols && l.isActive(nr * cols + nc))) {
                         miss++;
                     }
-                    neighbour[4 * i + k] = j;
                 }
-                missing[i] = miss;
+                missing[padded(r, c)] = miss;
             }
         }
+        if (mirrors != null) {
+            // each frame cell starts as a copy of the cell it stands for (0 for a masked one)
+            for (int i = 0; i < mirrors.length; i++) {
+                if (mirrors[i] != null) {
+                    for (int f : mirrors[i]) {
+                        spin[f] = spin[i];
+                    }
+                }
+            }
+        }
+    }
+
+    private void addMirror(int cell, int frame) {
+        int[] m = mirrors[cell];
+        if (m == null) {
+            mirrors[cell] = new int[] {frame};
+        } else if (Arrays.stream(m).noneMatch(f -> f == frame)) {
+            int[] grown = Arrays.copyOf(m, m.length + 1);
+            grown[m.length] = frame;
+            mirrors[cell] = grown;
+        }
+    }
+
+    private double[] paddedField(IsingParams p) {
+        int rows = lattice.rows();
+        int cols = lattice.cols();
+        double[] b = LinearField.values(p, rows, cols);
+        double[] out = new double[spin.length];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(b, r * cols, out, padded(r, 0), cols);
+        }
+        return out;
     }
 
     /** Replaces the parameters; takes effect at the start of the next {@link #run(long)}. */
@@ -109,7 +156,7 @@ public final class MetropolisEngine {
             pending = null;
             if (!p.equals(params)) {
                 params = p;
-                field = LinearField.values(p, lattice.rows(), lattice.cols());
+                field = paddedField(p);
             }
         }
     }
@@ -121,38 +168,54 @@ public final class MetropolisEngine {
         }
         applyPending();
         final double[] s = spin;
-        final int[] nb = neighbour;
         final double[] miss = missing;
         final double[] b = field;
         final int[] cells = activeCells;
+        final int[][] images = mirrors;
+        final int w = width;
         final int nActive = cells.length;
         final double j = params.j();
         final double inertia = params.inertia();
         final double beta = settings.beta();
         final boolean binary = settings.spins() == SpinKind.BINARY;
-        final SplittableRandom rng = random;
         final int threshold = lemireThreshold(nActive);
+        long seed = random;
         long acc = 0;
         for (long step = 0; step < count; step++) {
             // one 64-bit draw: the high half picks the site, the low half is the proposal
-            long r = rng.nextLong();
+            long r = Seeds.mix64(seed += Seeds.GOLDEN_GAMMA);
             long m = (r >>> 32) * nActive;
             while ((m & 0xFFFF_FFFFL) < threshold) {
-                r = rng.nextLong();
+                r = Seeds.mix64(seed += Seeds.GOLDEN_GAMMA);
                 m = (r >>> 32) * nActive;
             }
             final int i = cells[(int) (m >>> 32)];
             final double old = s[i];
             final double proposed = binary ? -old : (int) r * 0x1.0p-31;
-            final double x = beta * deltaE(s, nb, miss, b, i, old, proposed, j, inertia);
-            if (x <= 0 || boltzmannAccepts(rng.nextDouble(), x)) {
+            final double x = beta * deltaE(s, w, miss, b, i, old, proposed, j, inertia);
+            if (x <= 0 || boltzmannAccepts((Seeds.mix64(seed += Seeds.GOLDEN_GAMMA) >>> 11) * 0x1.0p-53, x)) {
                 s[i] = proposed;
+                if (images != null) {
+                    copyToImages(s, images[i], proposed);
+                }
                 acc++;
             }
         }
+        random = seed;
         steps += count;
         accepted += acc;
-        System.arraycopy(s, 0, lattice.spinArray(), 0, lattice.size());
+        int cols = lattice.cols();
+        for (int row = 0; row < lattice.rows(); row++) {
+            System.arraycopy(s, padded(row, 0), lattice.spinArray(), row * cols, cols);
+        }
+    }
+
+    private static void copyToImages(double[] s, int[] images, double value) {
+        if (images != null) {
+            for (int f : images) {
+                s[f] = value;
+            }
+        }
     }
 
     /**
@@ -173,7 +236,7 @@ public final class MetropolisEngine {
     /**
      * 2³² mod n: the rejection threshold of Lemire's multiply-shift, which maps 32 random bits to a
      * uniform index in [0, n) exactly and without the integer division of
-     * {@link SplittableRandom#nextInt(int)}.
+     * {@code SplittableRandom.nextInt(int)}.
      */
     private static int lemireThreshold(int n) {
         return (int) ((1L << 32) % n);
@@ -183,10 +246,9 @@ public final class MetropolisEngine {
      * ΔE = e(s′) − e(s) + I·|s′ − s| of MODEL.md §3 for cell i holding {@code old} and proposing
      * {@code proposed}: −J·[(s′ − s)·Σ present neighbours + m·(s′² − s²)] − B·(s′ − s) + I·|s′ − s|.
      */
-    private static double deltaE(double[] s, int[] nb, double[] miss, double[] b, int i, double old, double proposed,
+    private static double deltaE(double[] s, int w, double[] miss, double[] b, int i, double old, double proposed,
                                  double j, double inertia) {
-        final int k = i << 2;
-        final double sum = s[nb[k]] + s[nb[k + 1]] + s[nb[k + 2]] + s[nb[k + 3]];
+        final double sum = s[i - w] + s[i + w] + s[i - 1] + s[i + 1];
         final double d = proposed - old;
         return -j * (d * sum + miss[i] * (proposed * proposed - old * old)) - b[i] * d + inertia * Math.abs(d);
     }
@@ -197,11 +259,11 @@ public final class MetropolisEngine {
      */
     public double energyChange(int row, int col, double proposed) {
         applyPending();
-        int i = lattice.index(row, col);
-        if (!lattice.isActive(i)) {
+        if (!lattice.isActive(lattice.index(row, col))) {
             throw new IllegalArgumentException("cell (" + row + ", " + col + ") is masked");
         }
-        return deltaE(spin, neighbour, missing, field, i, spin[i], proposed, params.j(), params.inertia());
+        int i = padded(row, col);
+        return deltaE(spin, width, missing, field, i, spin[i], proposed, params.j(), params.inertia());
     }
 
     /** Runs whole sweeps: one sweep is as many steps as there are active cells. */
