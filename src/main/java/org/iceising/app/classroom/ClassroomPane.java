@@ -49,8 +49,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * a temperature sweep against Onsager's exact curves. Space runs and pauses (unless a button or list has the focus).
  */
 public final class ClassroomPane extends BorderPane {
-    /** While the chain runs, the time plot is redrawn and the readout rewritten at most this often. */
-    private static final long CHART_REDRAW_NANOS = 250_000_000L;
+    /** While the chain runs, the time plot is redrawn and the readout rewritten at most this often (a redrawn chart costs more than a lattice). */
+    private static final long CHART_REDRAW_NANOS = 400_000_000L;
     private static final long READOUT_NANOS = 250_000_000L;
     private static final List<Integer> SIZES = List.of(16, 32, 64, 128, 256, 512);
 

@@ -19,7 +19,7 @@ import org.iceising.model.ClassroomChain;
 
 /**
  * Measures the classroom tab on a real display (run it under Xvfb, not as a test): for each lattice
- * side, ten seconds of running at T = Tc in a 1280 × 800 window. A frame is an animation pulse that
+ * side, ten seconds of running at T = Tc in a 1280 × 800 window, after a few seconds of warm-up. A frame is an animation pulse that
  * drew a lattice state not drawn before (a snapshot the chain published after further sweeps). Also
  * prints where the CPU went: milliseconds of CPU per second on the FX application thread, the
  * renderer thread and the chain's thread, and the load average of the machine.
@@ -45,6 +45,15 @@ public final class ClassroomMeasure {
             stage.show();
         });
         Thread.sleep(2000);
+        // warm-up, not reported: the JIT, the charts' first drawings and the first lattice sizes
+        for (int size : new int[] {128, 512}) {
+            onFx(() -> {
+                vm[0].sizeProperty().set(size);
+                vm[0].runningProperty().set(true);
+            });
+            Thread.sleep(3000);
+            onFx(() -> vm[0].runningProperty().set(false));
+        }
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         for (int size : sizes) {
             AtomicLong frames = new AtomicLong();
