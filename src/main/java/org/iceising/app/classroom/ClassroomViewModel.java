@@ -76,7 +76,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     private final AtomicReference<ClassroomChain.Snapshot> published = new AtomicReference<>();
     private final Object lock = new Object();
     private volatile ClassroomChain.Conditions wanted;
-    private LiveChain chain;
+    private ClassroomChain chain;
     private boolean zeroRequested;
     private Job<Void> loop;
     private long frameCount;
@@ -123,7 +123,7 @@ public final class ClassroomViewModel implements AutoCloseable {
         ClassroomChain.Setup setup = new ClassroomChain.Setup(size.get(), spins.get(), boundary.get(), start.get(),
                 System.nanoTime());
         synchronized (lock) {
-            chain = new LiveChain(setup, wanted);
+            chain = new ClassroomChain(setup, wanted);
             history.clear();
             publish(chain);
         }
@@ -161,7 +161,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     }
 
     /** Runs {@code work} on the chain with pending conditions and zeroing applied, then publishes. */
-    private void withChain(java.util.function.Consumer<LiveChain> work) {
+    private void withChain(java.util.function.Consumer<ClassroomChain> work) {
         synchronized (lock) {
             apply(chain);
             work.accept(chain);
@@ -170,7 +170,7 @@ public final class ClassroomViewModel implements AutoCloseable {
         pulse();
     }
 
-    private void apply(LiveChain c) {
+    private void apply(ClassroomChain c) {
         c.setConditions(wanted);
         if (zeroRequested) {
             c.zeroAverages();
@@ -178,7 +178,7 @@ public final class ClassroomViewModel implements AutoCloseable {
         }
     }
 
-    private void publish(LiveChain c) {
+    private void publish(ClassroomChain c) {
         published.set(c.snapshot());
     }
 
@@ -189,7 +189,7 @@ public final class ClassroomViewModel implements AutoCloseable {
                     if (monitor.isCancelled()) {
                         return null;
                     }
-                    LiveChain c = chain;
+                    ClassroomChain c = chain;
                     apply(c);
                     c.sweep(1);
                     if (published.get() == null) {
