@@ -1,12 +1,28 @@
 package org.iceising.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * A running classroom Ising chain whose temperature, coupling and field may change between sweeps
- * (the sliders of a classroom applet), with running averages that can be zeroed. One thread uses it.
+ * (the sliders of a classroom applet), with running averages that can be zeroed: an L × L lattice,
+ * no mask, uniform field H, no inertia, random-site Metropolis as in MODEL.md §3, stepped by a loop
+ * made for that case so that a large lattice animates while it simulates.
+ *
+ * <p>Three things make it fast where the general engine recomputes: the energy and magnetisation
+ * are kept as running sums of the accepted moves' ΔE and ΔM (for binary spins as whole numbers,
+ * so they stay exact), neighbours are found from the row and column (no neighbour table to miss
+ * the cache at L = 512), and for binary spins the Boltzmann factors of the nine possible
+ * neighbour sums are computed once per temperature, J and H.
+ * One thread uses a chain.
+ *
+ * <p>Energy (MODEL.md §2 with B = H): E = −J (Σ_bonds s_i s_j + Σ_i m_i s_i²) − H Σ_i s_i, where
+ * m_i counts the neighbours missing under the study's boundary (each takes the cell's own value).
+ * Proposing s′ at cell i changes the bond sum by (s′ − s)·Σ_present neighbours, the self term by
+ * m_i (s′² − s²) and the magnetisation by s′ − s.
  */
 public final class ClassroomChain {
     /** The largest lattice side the classroom offers. */
@@ -56,10 +72,6 @@ public final class ClassroomChain {
                 throw new IllegalArgumentException("J and H must be finite numbers");
             }
         }
-
-        IsingParams params() {
-            return new IsingParams(coupling, field, 0, 0, 0);
-        }
     }
 
     /**
@@ -91,29 +103,57 @@ public final class ClassroomChain {
     }
 
     private final Setup setup;
-    private final Lattice lattice;
+    private final int side;
+    private final int n;
+    private final boolean periodic;
+    private final boolean binary;
+    /** The spins, plus a sentinel 0 at index n standing for a missing neighbour. */
+    private final double[] spin;
+    private final SplittableRandom random;
+    private final int threshold;
     private Conditions conditions;
-    private MetropolisEngine engine;
+    private double beta;
+    /** Binary spins: acceptance probability of flipping a spin s with present-neighbour sum k, at [(s > 0 ? 9 : 0) + k + 4]. */
+    private final double[] flipAcceptance = new double[18];
+
+    // running sums: binary spins keep the bond sum and magnetisation as whole numbers
+    private long bondsWhole;
+    private long magnetisationWhole;
+    private final long selfWhole;
+    private double bonds;
+    private double self;
+    private double magnetisation;
+
     private long sweeps;
+    private long steps;
+    private long accepted;
     private double sumEnergy;
     private double sumAbsMagnetisation;
     private long samples;
     private long stepsAtZero;
     private long acceptedAtZero;
-    private long stepsBefore;
-    private long acceptedBefore;
 
     public ClassroomChain(Setup setup, Conditions conditions) {
         this.setup = setup;
-        this.lattice = setup.start() == Start.ORDERED ? Lattice.uniform(setup.size(), setup.size(), 1.0)
-                : ClassroomIsing.randomStart(setup.size(), setup.spins(), setup.seed());
-        this.conditions = conditions;
-        this.engine = newEngine();
-    }
-
-    private MetropolisEngine newEngine() {
-        SimulationSettings s = new SimulationSettings(conditions.temperature(), setup.spins(), setup.boundary());
-        return new MetropolisEngine(lattice, conditions.params(), s, Seeds.forRun(setup.seed(), sweeps));
+        this.side = setup.size();
+        this.n = side * side;
+        this.periodic = setup.boundary() == Boundary.PERIODIC;
+        this.binary = setup.spins() == SpinKind.BINARY;
+        this.spin = new double[n + 1];
+        if (setup.start() == Start.ORDERED) {
+            Arrays.fill(spin, 0, n, 1.0);
+        } else {
+            System.arraycopy(ClassroomIsing.randomStart(side, setup.spins(), setup.seed()).spins(), 0, spin, 0, n);
+        }
+        this.random = new SplittableRandom(setup.seed());
+        this.threshold = (int) ((1L << 32) % side);
+        long missing = 0;
+        for (int i = 0; i < n; i++) {
+            missing += missing(i / side, i % side);
+        }
+        this.selfWhole = missing;
+        recompute();
+        setConditions(conditions);
     }
 
     public Setup setup() {
@@ -124,30 +164,19 @@ public final class ClassroomChain {
         return conditions;
     }
 
-    /** New conditions from the next sweep on; the averages go on (zero them to measure afresh). */
+    /** New conditions from the next step on; the averages go on. */
     public void setConditions(Conditions c) {
         if (c.equals(conditions)) {
             return;
         }
-        boolean newTemperature = c.temperature() != conditions.temperature();
         conditions = c;
-        if (newTemperature) {
-            stepsBefore += engine.steps();
-            acceptedBefore += engine.accepted();
-            engine = newEngine();
-        } else {
-            engine.setParams(c.params());
-        }
-    }
-
-    /** Runs {@code n} sweeps, adding one sample to the averages after each. */
-    public void sweep(int n) {
-        for (int k = 0; k < n; k++) {
-            engine.sweep(1);
-            sweeps++;
-            sumEnergy += energyPerSite();
-            sumAbsMagnetisation += Math.abs(magnetisationPerSite());
-            samples++;
+        beta = 1 / c.temperature();
+        for (int up = 0; up < 2; up++) {
+            double s = up == 1 ? 1 : -1;
+            for (int k = -4; k <= 4; k++) {
+                double deltaE = 2 * s * (c.coupling() * k + c.field());
+                flipAcceptance[9 * up + k + 4] = deltaE <= 0 ? 1 : Math.exp(-beta * deltaE);
+            }
         }
     }
 
@@ -156,35 +185,153 @@ public final class ClassroomChain {
         sumEnergy = 0;
         sumAbsMagnetisation = 0;
         samples = 0;
-        stepsAtZero = steps();
-        acceptedAtZero = accepted();
+        stepsAtZero = steps;
+        acceptedAtZero = accepted;
     }
 
-    private long steps() {
-        return stepsBefore + engine.steps();
-    }
-
-    private long accepted() {
-        return acceptedBefore + engine.accepted();
-    }
-
-    private double energyPerSite() {
-        return Hamiltonian.energy(lattice, conditions.params(), setup.boundary()) / lattice.size();
-    }
-
-    private double magnetisationPerSite() {
-        double m = 0;
-        for (int i = 0; i < lattice.size(); i++) {
-            m += lattice.spin(i);
+    /** Runs {@code count} sweeps (L² steps each), adding one sample to the averages after each. */
+    public void sweep(int count) {
+        for (int k = 0; k < count; k++) {
+            if (binary) {
+                sweepBinary();
+            } else {
+                sweepContinuous();
+            }
+            steps += n;
+            sweeps++;
+            sumEnergy += energy() / n;
+            sumAbsMagnetisation += Math.abs(magnetisation()) / n;
+            samples++;
         }
-        return m / lattice.size();
+    }
+
+    private void sweepBinary() {
+        final double[] s = spin;
+        final double[] acceptance = flipAcceptance;
+        final SplittableRandom rng = random;
+        long acc = 0;
+        long bondChange = 0;
+        long magnetisationChange = 0;
+        for (int step = 0; step < n; step++) {
+            final int rc = site(rng);
+            final int i = (rc >>> 16) * side + (rc & 0xFFFF);
+            final double old = s[i];
+            final int sum = (int) neighbourSum(s, rc >>> 16, rc & 0xFFFF, i);
+            final double p = acceptance[(old > 0 ? 9 : 0) + sum + 4];
+            if (p >= 1 || rng.nextDouble() < p) {
+                s[i] = -old;
+                acc++;
+                // d = −2s: the bond sum changes by d · sum, the magnetisation by d
+                final int d = old > 0 ? -2 : 2;
+                bondChange += (long) d * sum;
+                magnetisationChange += d;
+            }
+        }
+        accepted += acc;
+        bondsWhole += bondChange;
+        magnetisationWhole += magnetisationChange;
+    }
+
+    private void sweepContinuous() {
+        final double[] s = spin;
+        final SplittableRandom rng = random;
+        final double j = conditions.coupling();
+        final double h = conditions.field();
+        final double b = beta;
+        long acc = 0;
+        for (int step = 0; step < n; step++) {
+            final int rc = site(rng);
+            final int r = rc >>> 16;
+            final int c = rc & 0xFFFF;
+            final int i = r * side + c;
+            final double old = s[i];
+            final double proposed = 2 * rng.nextDouble() - 1;
+            final double d = proposed - old;
+            final double sum = neighbourSum(s, r, c, i);
+            final double selfChange = periodic ? 0 : missing(r, c) * (proposed * proposed - old * old);
+            final double deltaE = -j * (d * sum + selfChange) - h * d;
+            if (deltaE <= 0 || rng.nextDouble() < Math.exp(-b * deltaE)) {
+                s[i] = proposed;
+                acc++;
+                bonds += d * sum;
+                self += selfChange;
+                magnetisation += d;
+            }
+        }
+        accepted += acc;
+    }
+
+    /**
+     * A cell drawn uniformly, as row &lt;&lt; 16 | column: row and column each from 32 bits of one
+     * draw by Lemire's multiply-shift, which is exact with its rejection step.
+     */
+    private int site(SplittableRandom rng) {
+        while (true) {
+            long r = rng.nextLong();
+            long row = (r >>> 32) * side;
+            long col = (r & 0xFFFF_FFFFL) * side;
+            if ((row & 0xFFFF_FFFFL) >= threshold && (col & 0xFFFF_FFFFL) >= threshold) {
+                return (int) (row >>> 32) << 16 | (int) (col >>> 32);
+            }
+        }
+    }
+
+    /** The sum of the present neighbours of cell i = (r, c) (a missing one counts 0 here and in the self term). */
+    private double neighbourSum(double[] s, int r, int c, int i) {
+        int up = r > 0 ? i - side : periodic ? i + n - side : n;
+        int down = r < side - 1 ? i + side : periodic ? i - n + side : n;
+        int left = c > 0 ? i - 1 : periodic ? i + side - 1 : n;
+        int right = c < side - 1 ? i + 1 : periodic ? i - side + 1 : n;
+        return s[up] + s[down] + s[left] + s[right];
+    }
+
+    /** Neighbours of (r, c) outside the lattice under the study's boundary (none when periodic). */
+    private int missing(int r, int c) {
+        if (periodic) {
+            return 0;
+        }
+        return (r == 0 ? 1 : 0) + (r == side - 1 ? 1 : 0) + (c == 0 ? 1 : 0) + (c == side - 1 ? 1 : 0);
+    }
+
+    /** Sets the running sums from the spins (at the start). */
+    private void recompute() {
+        double b = 0;
+        double sf = 0;
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            int r = i / side;
+            int c = i % side;
+            // each bond once: to the neighbour below and to the right
+            int down = r < side - 1 ? i + side : periodic ? i - n + side : n;
+            int right = c < side - 1 ? i + 1 : periodic ? i - side + 1 : n;
+            b += spin[i] * (spin[down] + spin[right]);
+            sf += missing(r, c) * spin[i] * spin[i];
+            m += spin[i];
+        }
+        bonds = b;
+        self = sf;
+        magnetisation = m;
+        bondsWhole = Math.round(b);
+        magnetisationWhole = Math.round(m);
+    }
+
+    /** The total energy E from the running sums. */
+    public double energy() {
+        double j = conditions.coupling();
+        double h = conditions.field();
+        return binary ? -j * (bondsWhole + selfWhole) - h * magnetisationWhole : -j * (bonds + self) - h * magnetisation;
+    }
+
+    /** The total magnetisation Σ s_i from the running sums. */
+    public double magnetisation() {
+        return binary ? magnetisationWhole : magnetisation;
     }
 
     public Snapshot snapshot() {
-        long attempted = steps() - stepsAtZero;
-        return new Snapshot(setup, conditions, lattice.spins(), sweeps, energyPerSite(), magnetisationPerSite(),
+        long attempted = steps - stepsAtZero;
+        return new Snapshot(setup, conditions, Arrays.copyOf(spin, n), sweeps, energy() / n, magnetisation() / n,
                 samples == 0 ? Double.NaN : sumEnergy / samples, samples == 0 ? Double.NaN : sumAbsMagnetisation / samples,
-                samples, attempted == 0 ? 0 : (double) (accepted() - acceptedAtZero) / attempted);
+                samples, attempted == 0 ? 0 : (double) (accepted - acceptedAtZero) / attempted);
     }
 
     /**

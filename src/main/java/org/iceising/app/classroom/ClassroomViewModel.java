@@ -31,6 +31,10 @@ import org.iceising.model.SpinKind;
  * background and publishes immutable snapshots, the live time series of energy and magnetisation,
  * and the temperature sweep. Controls act live; changing size, spins, boundary or start starts a
  * new chain. Everything here is touched on the FX thread except the running chain.
+ *
+ * <p>The running chain never waits for the screen: it sweeps on, and after each sweep hands over a
+ * snapshot only if the screen has taken the previous one, so every animation pulse can draw the
+ * newest state and no copy is made that nobody draws.
  */
 public final class ClassroomViewModel implements AutoCloseable {
     /** How many points the live time plots keep. */
@@ -94,6 +98,9 @@ public final class ClassroomViewModel implements AutoCloseable {
                 startLoop();
             } else if (loop != null) {
                 loop.cancel();
+                // the loop checks for the cancel under the lock: once we hold it, the chain stands still
+                withChain(c -> {
+                });
             }
         });
         rebuild();
@@ -177,18 +184,19 @@ public final class ClassroomViewModel implements AutoCloseable {
 
     private void startLoop() {
         Job<Void> job = Job.<Void>of("Classroom chain", monitor -> {
-            while (!monitor.isCancelled()) {
+            while (true) {
                 synchronized (lock) {
+                    if (monitor.isCancelled()) {
+                        return null;
+                    }
                     ClassroomChain c = chain;
                     apply(c);
-                    long until = System.nanoTime() + 12_000_000L;
-                    do {
-                        c.sweep(1);
-                    } while (System.nanoTime() < until && !monitor.isCancelled());
-                    publish(c);
+                    c.sweep(1);
+                    if (published.get() == null) {
+                        publish(c);
+                    }
                 }
             }
-            return null;
         }).onFailure(why -> {
             note.set("The chain stopped: " + why);
             running.set(false);
