@@ -49,25 +49,40 @@ public final class Ensemble {
             return t;
         });
         try {
-            List<Future<Lattice>> futures = new ArrayList<>();
-            for (int k = 0; k < runs; k++) {
-                final int chain = k;
+            // two chains per task run side by side (MetropolisEngine.runAlongside: the same lattices,
+            // faster) when there are chains enough to keep every thread busy
+            int perTask = runs >= 2 * threads ? 2 : 1;
+            List<Future<List<Lattice>>> futures = new ArrayList<>();
+            for (int k = 0; k < runs; k += perTask) {
+                final int first = k;
+                final int count = Math.min(perTask, runs - k);
                 futures.add(pool.submit(() -> {
-                    Lattice lattice = start.copy();
-                    MetropolisEngine engine = new MetropolisEngine(lattice, params, settings, Seeds.forRun(seed, chain));
+                    List<Lattice> lattices = new ArrayList<>(count);
+                    List<MetropolisEngine> engines = new ArrayList<>(count);
+                    for (int c = 0; c < count; c++) {
+                        Lattice lattice = start.copy();
+                        lattices.add(lattice);
+                        engines.add(new MetropolisEngine(lattice, params, settings, Seeds.forRun(seed, first + c)));
+                    }
+                    String label = count == 1 ? "chain " + (first + 1) + " of " + runs
+                            : "chains " + (first + 1) + "-" + (first + count) + " of " + runs;
                     for (long left = steps; left > 0; ) {
                         monitor.checkCancelled();
                         long n = Math.min(CHUNK, left);
-                        engine.run(n);
+                        if (count == 2) {
+                            engines.get(0).runAlongside(engines.get(1), n);
+                        } else {
+                            engines.get(0).run(n);
+                        }
                         left -= n;
-                        monitor.progress(done.addAndGet(n), total, "chain " + (chain + 1) + " of " + runs);
+                        monitor.progress(done.addAndGet(count * n), total, label);
                     }
-                    return lattice;
+                    return lattices;
                 }));
             }
             List<Lattice> out = new ArrayList<>(runs);
-            for (Future<Lattice> f : futures) {
-                out.add(f.get());
+            for (Future<List<Lattice>> f : futures) {
+                out.addAll(f.get());
             }
             return out;
         } catch (InterruptedException e) {

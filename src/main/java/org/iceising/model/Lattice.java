@@ -184,6 +184,7 @@ public final class Lattice {
         return spins;
     }
 
+    /** The mask itself, for the engine in this package: never written after construction. */
     boolean[] activeArray() {
         return active;
     }
@@ -196,8 +197,9 @@ public final class Lattice {
         System.arraycopy(other.spins, 0, spins, 0, spins.length);
     }
 
+    /** An independent copy of the spins; the mask, which never changes, is shared. */
     public Lattice copy() {
-        return new Lattice(rows, cols, spins.clone(), active.clone());
+        return new Lattice(rows, cols, spins.clone(), active);
     }
 
     /**

@@ -109,6 +109,54 @@ class MetropolisEngineTest {
     }
 
     @Test
+    void energyChangeStaysExactAfterRunningEveryBoundary() {
+        // the engine keeps its own padded copy (with periodic images in the frame): after a run it must
+        // still weigh every move exactly as the lattice it wrote back says
+        SplittableRandom r = new SplittableRandom(11);
+        for (Boundary boundary : Boundary.values()) {
+            for (int trial = 0; trial < 60; trial++) {
+                int rows = 2 + r.nextInt(5);
+                int cols = 2 + r.nextInt(5);
+                boolean[] mask = new boolean[rows * cols];
+                for (int i = 0; i < mask.length; i++) {
+                    mask[i] = r.nextDouble() > 0.25;
+                }
+                mask[mask.length - 1] = true;
+                Lattice l = Lattice.ofSpins(rows, cols, new double[rows * cols], mask);
+                IsingParams p = new IsingParams(2 * r.nextDouble(), 4 * r.nextDouble() - 2, 2, -1, 0);
+                MetropolisEngine e = new MetropolisEngine(l, p, new SimulationSettings(1, SpinKind.CONTINUOUS, boundary), trial);
+                e.run(500 + r.nextInt(500));
+                for (int cell = 0; cell < mask.length; cell++) {
+                    if (!mask[cell]) {
+                        continue;
+                    }
+                    double proposed = 2 * r.nextDouble() - 1;
+                    Lattice after = l.copy();
+                    after.setSpin(cell / cols, cell % cols, proposed);
+                    double expected = Hamiltonian.energy(after, p, boundary) - Hamiltonian.energy(l, p, boundary);
+                    assertEquals(expected, e.energyChange(cell / cols, cell % cols, proposed), 1e-9,
+                            boundary + " " + rows + " x " + cols + " trial " + trial + " cell " + cell);
+                }
+            }
+        }
+    }
+
+    @Test
+    void drawsTheStreamOfSplittableRandom() {
+        // the engine draws SplittableRandom(seed)'s stream with its state in a local variable
+        for (long seed : new long[] {0, 1, -7, 0x9E3779B97F4A7C15L}) {
+            SplittableRandom reference = new SplittableRandom(seed);
+            long state = seed;
+            for (int k = 0; k < 1000; k++) {
+                state += Seeds.GOLDEN_GAMMA;
+                assertEquals(reference.nextLong(), Seeds.mix64(state));
+                state += Seeds.GOLDEN_GAMMA;
+                assertEquals(reference.nextDouble(), (Seeds.mix64(state) >>> 11) * 0x1.0p-53);
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameLatticeDifferentSeedDifferent() {
         Lattice a = threeByThree();
         Lattice b = threeByThree();
