@@ -61,6 +61,9 @@ final class MeasureCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
         AreaOption a = AreaOption.parse(area);
+        if (csv != null) {
+            AtomicFiles.checkTarget(csv);
+        }
         DataCatalogue catalogue = DataFolder.catalogue(spec, data, from, to);
         Path dir = catalogue.directory();
         List<LocalDate> dates = new ArrayList<>(catalogue.dates().subSet(from, to.plusDays(1)));
