@@ -7,10 +7,15 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.iceising.data.IoWords;
 import org.iceising.model.CancelledException;
 import org.iceising.model.ProgressMonitor;
 import org.iceising.model.SemiMonthlyPeriod;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one of the study's networks ({@link Network}: the CNN, ResNet50 or the ViT, or a reduced
@@ -18,6 +23,9 @@ import org.nd4j.linalg.dataset.DataSet;
  * targets standardised per parameter over the training split, a random share held out for
  * validation, MSE, the network's own updater, minibatches in a new random order each epoch.
  * Progress is reported per minibatch and a cancel takes effect between two minibatches.
+ * Dropout draws from a random stream seeded afresh at the start of every epoch (from the seed and
+ * the epoch's number), so an epoch's outcome depends only on the network it starts from: training
+ * with a checkpoint can be stopped after any epoch and resumed to the same network.
  */
 public final class CnnTrainer {
 
@@ -142,15 +150,39 @@ public final class CnnTrainer {
      * @throws CancelledException if the monitor is cancelled
      */
     public static Result train(TrainingSet set, Config config, ProgressMonitor monitor, Listener listener) {
+        return train(set, config, null, monitor, listener);
+    }
+
+    /**
+     * Trains on {@code set}, saving the network to {@code checkpoint} (a model file, its metadata
+     * counting the epochs done) after every epoch. If {@code checkpoint} already holds a run of
+     * these settings, training resumes after its last epoch and ends with the network an
+     * uninterrupted run would have; the history then holds the epochs trained in this call.
+     *
+     * @param checkpoint where to keep the network between epochs, or null for none
+     * @throws CancelledException if the monitor is cancelled (the checkpoint keeps the last whole epoch)
+     * @throws ModelFileException if {@code checkpoint} is damaged or holds a run of other settings
+     */
+    public static Result train(TrainingSet set, Config config, Path checkpoint, ProgressMonitor monitor, Listener listener) {
         Start start = start(set, config, listener);
         InverseNetwork net = start.net();
         TrainingSet.Split split = start.split();
         TrainingSetIterator train = start.train();
+        int done = 0;
+        if (checkpoint != null && Files.exists(checkpoint)) {
+            InverseModel saved = resumable(checkpoint, metadata(set, config, start.standardisation(), net, 0), config.epochs());
+            net = saved.network();
+            done = saved.metadata().epochs();
+            for (int e = 0; e < done; e++) {
+                train.reset();
+            }
+        }
         long batchesPerEpoch = (split.train().length + config.batchSize() - 1) / config.batchSize();
         long total = batchesPerEpoch * config.epochs();
-        long iteration = 0;
+        long iteration = batchesPerEpoch * done;
         List<Epoch> history = new ArrayList<>();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = done + 1; epoch <= config.epochs(); epoch++) {
+            Nd4j.getRandom().setSeed(config.seed() + 0x9E3779B97F4A7C15L * epoch);
             long t0 = System.nanoTime();
             double lossSum = 0;
             int seen = 0;
@@ -170,17 +202,52 @@ public final class CnnTrainer {
             net.endEpoch();
             Epoch e = new Epoch(epoch, lossSum / seen, validationLoss(net, start.validation()), millis, seen);
             history.add(e);
+            if (checkpoint != null && epoch < config.epochs()) {
+                save(new InverseModel(net, metadata(set, config, start.standardisation(), net, epoch)), checkpoint);
+            }
             listener.epoch(e);
         }
+        return new Result(new InverseModel(net, metadata(set, config, start.standardisation(), net, config.epochs())), history, split.heldOut());
+    }
+
+    private static ModelMetadata metadata(TrainingSet set, Config config, Standardisation standardisation, InverseNetwork net, int epochs) {
         SortedMap<SemiMonthlyPeriod, ParameterBounds> periods = new TreeMap<>();
         for (TrainingSetFile f : set.files()) {
             periods.put(f.header().period(), f.header().bounds());
         }
-        ModelMetadata metadata = new ModelMetadata(set.rows(), set.cols(), periods, start.standardisation(),
-                set.files().get(0).header().seed(), set.size(), config.validationFraction(), config.seed(), config.epochs(),
+        return new ModelMetadata(set.rows(), set.cols(), periods, standardisation,
+                set.files().get(0).header().seed(), set.size(), config.validationFraction(), config.seed(), epochs,
                 Backend.describe(), net.network(), config.architecture().describe(), net.trainableParameters(),
                 config.pretrained() == null ? "" : config.pretrained().source().getFileName().toString());
-        return new Result(new InverseModel(net, metadata), history, split.heldOut());
+    }
+
+    /** The checkpoint, if it is a run of the settings {@code fresh} describes with fewer than {@code epochs} epochs done. */
+    private static InverseModel resumable(Path checkpoint, ModelMetadata fresh, int epochs) {
+        InverseModel saved = InverseModel.load(checkpoint);
+        if (!settings(saved.metadata()).equals(settings(fresh))) {
+            throw new ModelFileException(checkpoint + " holds training of another set or other settings; delete it to train from the start");
+        }
+        if (saved.metadata().epochs() >= epochs) {
+            throw new ModelFileException(checkpoint + " has " + saved.metadata().epochs() + " epochs done, this training asks for " + epochs
+                    + "; delete it to train from the start");
+        }
+        return saved;
+    }
+
+    /** What a checkpoint must share with the run resuming it: everything but the epochs done and the machine's backend. */
+    private static Properties settings(ModelMetadata m) {
+        Properties p = m.toProperties();
+        p.remove("epochs");
+        p.remove("backend");
+        return p;
+    }
+
+    private static void save(InverseModel model, Path checkpoint) {
+        try {
+            model.save(checkpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint " + checkpoint + " (" + IoWords.of(e) + ")", e);
+        }
     }
 
     /** MSE of the standardised targets over all samples the iterator serves, dropout off. */

@@ -29,7 +29,9 @@ import org.iceising.model.SimulationSettings;
  * ends → refine each prediction by a short CMA-ES search of {@link DirectFitter.Goal#iceAmounts()} →
  * re-simulate each period with K chains → report (table, figures, report.md). Each stage writes its
  * output under the run's folder and is skipped when that output is already complete, so a long run
- * can span several sittings; {@code stages.csv} keeps the time each stage took when it ran.
+ * can span several sittings; training keeps its network after every epoch in
+ * {@code train-checkpoint.zip} and resumes after the last whole epoch. {@code stages.csv} keeps the
+ * time each stage took in the sitting that completed it.
  */
 public final class Reproduction {
     /** Nominal coverage of the parameter intervals. */
@@ -308,7 +310,9 @@ public final class Reproduction {
             Network network = Network.parse(config.network());
             CnnTrainer.Config c = new CnnTrainer.Config(network.architecture(), config.epochs(), network.defaultBatchSize(), config.validation(),
                     network.defaultLearningRate(), config.seed(), null);
-            CnnTrainer.train(data, c, stage("training"), CnnTrainer.Listener.NONE).model().save(model);
+            Path checkpoint = dir.resolve("train-checkpoint.zip");
+            CnnTrainer.train(data, c, checkpoint, stage("training"), CnnTrainer.Listener.NONE).model().save(model);
+            Files.deleteIfExists(checkpoint);
         }
     }
 

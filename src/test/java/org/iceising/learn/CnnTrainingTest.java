@@ -171,4 +171,53 @@ class CnnTrainingTest {
                 () -> CnnTrainer.train(set, new CnnTrainer.Config(2, 32, 0.1, 1e-3, 5), cancelAfterThree, CnnTrainer.Listener.NONE));
         assertEquals(3, batches[0]);
     }
+
+    @Test
+    void trainingStoppedPartWayResumesFromItsCheckpointToTheNetworkOfAnUninterruptedRun() {
+        CnnTrainer.Config config = new CnnTrainer.Config(3, 64, 0.1, 1e-3, 9);
+        double[] uninterrupted = ((LayerNetwork) CnnTrainer.train(set, config, ProgressMonitor.NONE, CnnTrainer.Listener.NONE)
+                .model().network()).net().params().toDoubleVector();
+
+        Path checkpoint = dir.resolve("resume").resolve("train-checkpoint.zip");
+        long batchesPerEpoch = (720 + 63) / 64;
+        long[] seen = {0};
+        ProgressMonitor stopInEpochTwo = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                seen[0] = done;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return seen[0] >= batchesPerEpoch + 2;
+            }
+        };
+        assertThrows(CancelledException.class, () -> CnnTrainer.train(set, config, checkpoint, stopInEpochTwo, CnnTrainer.Listener.NONE));
+        assertEquals(1, InverseModel.load(checkpoint).metadata().epochs(), "the checkpoint holds the last whole epoch");
+
+        long[] first = {-1};
+        CnnTrainer.Result resumed = CnnTrainer.train(set, config, checkpoint, new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                if (first[0] < 0) {
+                    first[0] = done;
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        }, CnnTrainer.Listener.NONE);
+        assertEquals(batchesPerEpoch + 1, first[0], "training goes on with the second epoch's first minibatch");
+        assertEquals(List.of(2, 3), resumed.history().stream().map(CnnTrainer.Epoch::epoch).toList());
+        assertEquals(3, resumed.model().metadata().epochs());
+        assertArrayEquals(uninterrupted, ((LayerNetwork) resumed.model().network()).net().params().toDoubleVector(), 0.0,
+                "a resumed run ends with the uninterrupted run's weights");
+
+        CnnTrainer.Config other = new CnnTrainer.Config(3, 64, 0.1, 1e-3, 10);
+        ModelFileException e = assertThrows(ModelFileException.class,
+                () -> CnnTrainer.train(set, other, checkpoint, ProgressMonitor.NONE, CnnTrainer.Listener.NONE));
+        assertTrue(e.getMessage().contains("train-checkpoint.zip") && e.getMessage().contains("other settings"), e.getMessage());
+    }
 }

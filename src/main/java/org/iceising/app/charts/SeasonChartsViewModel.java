@@ -223,10 +223,17 @@ public final class SeasonChartsViewModel {
                 throw new IllegalArgumentException(file.getFileName() + " has no period of the " + year + " season");
             }
             return new Table(params, spreads);
-        }).onSuccess(table -> {
-            parameters.usePerPeriod(table.params(), table.spreads(), season.periodProperty().get());
-            runSeason();
-        }).onFailure(why -> note.set("Could not read the parameters: " + why)));
+        }).onSuccess(table -> runWith(table.params(), table.spreads())).onFailure(why -> note.set("Could not read the parameters: " + why)));
+    }
+
+    /**
+     * Gives the open season's periods these parameters and, where known, their spreads (the knobs
+     * take the chosen period's) and runs the season with them in place of a run in progress.
+     */
+    public void runWith(Map<SemiMonthlyPeriod, IsingParams> params, Map<SemiMonthlyPeriod, double[]> spreads) {
+        parameters.usePerPeriod(params, spreads, season.periodProperty().get());
+        cancel();
+        runSeason();
     }
 
     /** Cancels a season run in progress. */

@@ -29,7 +29,7 @@ public final class LearnViewModel implements AutoCloseable {
         network = new NetworkViewModel(state);
         prediction = new PredictionViewModel(state, simulation, charts);
         directFit = new DirectFitViewModel(state);
-        reproduction = new ReproductionViewModel(state);
+        reproduction = new ReproductionViewModel(state, simulation, charts);
     }
 
     /** Seed, bounds, training-set folder, model and the one-job-at-a-time flag. */

@@ -1,6 +1,7 @@
 package org.iceising.app.learn;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -112,10 +113,8 @@ public final class PredictionViewModel {
             double[] d = r.meanDistance();
             evaluationSummary.set(String.format(Locale.ROOT, "Mean over %d periods (re-simulation vs persistence): |coverage error| %.2f vs %.2f pp,"
                     + " |extent error| %.2f vs %.2f pp, distance %.4f vs %.4f", r.periods().size(), c[0], c[1], e[0], e[1], d[0], d[1]));
-            parameters.usePerPeriod(r.params(), season.periodProperty().get());
+            charts.runWith(r.params(), Map.of());
             simulation.reset();
-            charts.cancel();
-            charts.runSeason();
             return String.format(Locale.ROOT, "Predicted %d periods and re-simulated each with %d chains; the season charts now run with"
                     + " these parameters, and choosing a period puts its own on the sliders.", r.periods().size(), chains);
         });

@@ -20,7 +20,9 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.iceising.app.charts.SeasonChartsViewModel;
 import org.iceising.app.season.SeasonViewModel;
+import org.iceising.app.simulation.SimulationViewModel;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.FocusArea;
 import org.iceising.data.GridCache;
@@ -29,7 +31,9 @@ import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.Reproduction;
 import org.iceising.learn.SeasonBounds;
 import org.iceising.model.Ensemble;
+import org.iceising.model.IsingParams;
 import org.iceising.model.Season;
+import org.iceising.model.SemiMonthlyPeriod;
 
 /**
  * Step 5: the study's whole protocol on the open season, as the {@code reproduce} command runs it
@@ -92,6 +96,8 @@ public final class ReproductionViewModel {
     }
 
     private final LearnState state;
+    private final SimulationViewModel simulation;
+    private final SeasonChartsViewModel charts;
     private final StepJob job;
     private final ObjectProperty<Reproduction.Scale> scale = new SimpleObjectProperty<>(this, "scale", Reproduction.Scale.QUICK);
     private final ObjectProperty<Boxes> boxes = new SimpleObjectProperty<>(this, "boxes", Boxes.WIDE);
@@ -105,8 +111,10 @@ public final class ReproductionViewModel {
     private final ReadOnlyObjectWrapper<Path> reportFolder = new ReadOnlyObjectWrapper<>(this, "reportFolder");
     private final ReadOnlyStringWrapper openNote = new ReadOnlyStringWrapper(this, "openNote", "");
 
-    ReproductionViewModel(LearnState state) {
+    ReproductionViewModel(LearnState state, SimulationViewModel simulation, SeasonChartsViewModel charts) {
         this.state = state;
+        this.simulation = simulation;
+        this.charts = charts;
         job = state.job("Reproduction cancelled; the stages that finished are kept: Reproduce again in the same folder to continue.");
         SeasonViewModel season = state.season();
         folder = Bindings.createObjectBinding(() -> {
@@ -277,7 +285,16 @@ public final class ReproductionViewModel {
             figures.setAll(Reproduction.FIGURES.stream().map(dir::resolve).filter(Files::isRegularFile).toList());
             summary.set(Reproduction.summary(r));
             reportFolder.set(dir);
-            return "Reproduced " + r.size() + " periods; table.csv, the figures and report.md are in " + dir;
+            Map<SemiMonthlyPeriod, IsingParams> params = new TreeMap<>();
+            Map<SemiMonthlyPeriod, double[]> spreads = new TreeMap<>();
+            for (Reproduction.Row row : r) {
+                params.put(row.period(), row.params());
+                spreads.put(row.period(), row.sd());
+            }
+            charts.runWith(params, spreads);
+            simulation.reset();
+            return "Reproduced " + r.size() + " periods; table.csv, the figures and report.md are in " + dir
+                    + "; the season charts now run with the refined parameters and their spreads.";
         });
     }
 

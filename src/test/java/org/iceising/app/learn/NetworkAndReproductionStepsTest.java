@@ -1,5 +1,6 @@
 package org.iceising.app.learn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,7 +132,7 @@ class NetworkAndReproductionStepsTest extends SampleSeasonSteps {
 
     @Test
     void theDefaultSettingsAreTheReproduceCommandsAndNameTheirOwnFolder() {
-        ReproductionViewModel step = new ReproductionViewModel(state);
+        ReproductionViewModel step = new ReproductionViewModel(state, simulation, charts);
         parameters.stepsPer3600Property().set(SemiMonthlyPeriod.STUDY_STEPS);
         // reproduce --season 2018 with its defaults: quick, cnn, wide boxes, K = 8, seed 1, 50,000 steps
         assertEquals(Reproduction.Config.of(Reproduction.Scale.QUICK, "cnn", "wide", SeasonBounds.wide(), 8, 1, 50_000,
@@ -153,7 +154,7 @@ class NetworkAndReproductionStepsTest extends SampleSeasonSteps {
 
     @Test
     void aCancelledReproductionContinuesInItsFolderAndShowsTheTableAndFigures(@TempDir Path dir) throws Exception {
-        ReproductionViewModel step = new ReproductionViewModel(state);
+        ReproductionViewModel step = new ReproductionViewModel(state, simulation, charts);
         Path run = dir.resolve("run");
         step.chosenFolderProperty().set(run);
         // cancel as soon as training is over: the next stage stops at its first look at the monitor
@@ -206,6 +207,13 @@ class NetworkAndReproductionStepsTest extends SampleSeasonSteps {
             assertEquals(Measures.distance(pair.start(), pair.end()), r.distancePersistence(), 1e-12);
             assertEquals(Double.parseDouble(v[21]), r.distanceSim(), 1e-5);
         }
+        // the season charts re-run with the refined parameters, and draw their spreads as combined bands
+        for (Reproduction.Row r : step.rows()) {
+            assertEquals(r.params(), parameters.perPeriod().get(r.period()), r.period().toString());
+            assertArrayEquals(r.sd(), parameters.perPeriodSpread().get(r.period()), 0.0, r.period().toString());
+            assertTrue(charts.bands().get(r.period().end()).hasCombined(), r.period() + " has a combined band");
+        }
+        assertTrue(charts.noteProperty().get().contains("12 with their parameters' spread"), charts.noteProperty().get());
         assertEquals(Reproduction.summary(step.rows()), step.summaryProperty().get());
         assertTrue(step.summaryProperty().get().startsWith("Over 12 periods: mean |coverage error| "));
         assertEquals(run, step.reportFolderProperty().get());

@@ -1,7 +1,9 @@
 package org.iceising.app.learn;
 
+import org.iceising.app.charts.SeasonChartsViewModel;
 import org.iceising.app.parameters.ParametersViewModel;
 import org.iceising.app.season.SeasonViewModel;
+import org.iceising.app.simulation.SimulationViewModel;
 import org.iceising.app.task.SameThreadJobRunner;
 import org.iceising.data.SampleData;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +14,8 @@ abstract class SampleSeasonSteps {
     SeasonViewModel season;
     ParametersViewModel parameters;
     LearnState state;
+    SimulationViewModel simulation;
+    SeasonChartsViewModel charts;
 
     @BeforeEach
     void open() {
@@ -19,6 +23,8 @@ abstract class SampleSeasonSteps {
         parameters = new ParametersViewModel(runner);
         parameters.stepsPer3600Property().set(ParametersViewModel.MIN_STEPS);
         state = new LearnState(season, parameters, runner);
+        simulation = new SimulationViewModel(parameters, season);
+        charts = new SeasonChartsViewModel(season, parameters, runner);
         season.open(SampleData.directory(), 2018);
     }
 }
