@@ -55,8 +55,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SeasonBounds bounds = new SeasonBounds(
-                meltBounds == null ? ParameterBounds.studyMelt() : ParameterBounds.parse(meltBounds),
-                freezeBounds == null ? ParameterBounds.studyFreeze() : ParameterBounds.parse(freezeBounds));
+                meltBounds == null ? ParameterBounds.studyMelt() : Converters.named("--melt-bounds", () -> ParameterBounds.parse(meltBounds)),
+                freezeBounds == null ? ParameterBounds.studyFreeze()
+                        : Converters.named("--freeze-bounds", () -> ParameterBounds.parse(freezeBounds)));
         Ranges.check("--samples", samples, 1, MAX_SAMPLES);
         int threads = chains.threads();
         AtomicFiles.checkFolderTarget(out);

@@ -69,7 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IsingParams p = IsingParams.parse(params);
+        IsingParams p = Converters.named("--params", () -> IsingParams.parse(params));
         Ranges.check("--runs", runs, 1, MAX_RUNS);
         Ranges.positive("--temperature", temperature);
         int t = threads == null ? Ensemble.defaultThreads() : Ranges.check("--threads", threads, 1, Ranges.MAX_THREADS);

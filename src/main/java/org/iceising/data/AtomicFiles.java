@@ -179,11 +179,7 @@ public final class AtomicFiles {
         if (abs.getParent() == null) {
             throw new FileSystemException(target.toString(), null, "is a folder; give a file name to write to");
         }
-        int nameBytes = abs.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
-        if (nameBytes > NAME_MAX) {
-            throw new FileSystemException(target.toString(), null, "cannot be made: its name is " + nameBytes
-                    + " bytes long, more than the " + NAME_MAX + " a file name may have");
-        }
+        checkNameLength(target, abs);
         Set<PosixFilePermission> mode = checkReplaceable(abs);
         makeFoldersAbove(abs);
         return mode;
@@ -191,8 +187,8 @@ public final class AtomicFiles {
 
     /**
      * Checks, before any work is done for it, that a folder of output can be at {@code target}: it is
-     * absent or a folder (a link to one is followed), and the folders above it are folders, made here
-     * if missing.
+     * absent or a folder (a link to one is followed), its name fits, and it can be made (it is made
+     * here with the folders above it, empty, as the writer would make it).
      *
      * @throws IOException naming the target and saying what is there instead
      */
@@ -204,7 +200,21 @@ public final class AtomicFiles {
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(abs)) {
             throw new IOException(target + " " + RegularFiles.notAFolder(abs) + "; it is left as it is (remove it or write elsewhere)");
         }
+        checkNameLength(target, abs);
         makeFoldersAbove(abs);
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw named(target.toString(), "cannot create the folder", e);
+        }
+    }
+
+    private static void checkNameLength(Path target, Path abs) throws FileSystemException {
+        int nameBytes = abs.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+        if (nameBytes > NAME_MAX) {
+            throw new FileSystemException(target.toString(), null, "cannot be made: its name is " + nameBytes
+                    + " bytes long, more than the " + NAME_MAX + " a file name may have");
+        }
     }
 
     /** Makes the folders above {@code abs}; where one cannot be, the line names it and says why. */

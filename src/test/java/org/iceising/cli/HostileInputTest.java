@@ -100,11 +100,11 @@ class HostileInputTest {
 
     @Test
     void areasAndOutputsThatCannotBeAreRefusedBeforeAnyWork() {
-        refused("iceising measure: focus area rows 2147483647..2147483656 are outside the grid's rows 0..447", "measure", "--from",
+        refused("iceising measure: --area: focus area rows 2147483647..2147483656 are outside the grid's rows 0..447", "measure", "--from",
                 "2018-09-01", "--to", "2018-09-16", "--area", "2147483647,0,10,10");
-        refused("iceising measure: focus area rows 1..2147483647 are outside the grid's rows 0..447", "measure", "--from",
+        refused("iceising measure: --area: focus area rows 1..2147483647 are outside the grid's rows 0..447", "measure", "--from",
                 "2018-09-01", "--to", "2018-09-16", "--area", "1,1,2147483647,1");
-        refused("iceising simulate: focus area rows 1..2147483647 are outside the grid's rows 0..447", "simulate", "--start",
+        refused("iceising simulate: --area: focus area rows 1..2147483647 are outside the grid's rows 0..447", "simulate", "--start",
                 "2018-09-16", "--params", "1,2,3,4,5", "--area", "1,1,2147483647,1", "--out", "unused.csv");
         refused("iceising measure: /: is a folder; give a file name to write to", "measure", "--from", "2018-09-16", "--to",
                 "2018-09-16", "--csv", "/");
