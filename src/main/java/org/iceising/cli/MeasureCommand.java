@@ -19,7 +19,6 @@ import org.iceising.data.DataCatalogue;
 import org.iceising.data.DataFileException;
 import org.iceising.data.DateRuns;
 import org.iceising.data.GridGeometry;
-import org.iceising.data.SeaIceGrid;
 import org.iceising.data.SeaIceIndex;
 import org.iceising.model.Measures;
 import picocli.CommandLine.Command;
