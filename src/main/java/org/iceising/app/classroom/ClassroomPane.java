@@ -49,7 +49,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * a temperature sweep against Onsager's exact curves. Space runs and pauses (unless a button or list has the focus).
  */
 public final class ClassroomPane extends BorderPane {
-    private static final long CHART_REDRAW_NANOS = 200_000_000L;
+    /** While the chain runs, the time plot is redrawn and the readout rewritten at most this often (a redrawn chart costs more than a lattice). */
+    private static final long CHART_REDRAW_NANOS = 400_000_000L;
+    private static final long READOUT_NANOS = 250_000_000L;
     private static final List<Integer> SIZES = List.of(16, 32, 64, 128, 256, 512);
 
     private final ClassroomViewModel vm;
@@ -64,6 +66,8 @@ public final class ClassroomPane extends BorderPane {
     final JFreeChart timeChart;
     final JFreeChart sweepChart;
     private long lastChartRedraw;
+    private long lastReadout;
+    private final Label readout = new Label();
 
     /**
      * @param vm   the state
@@ -104,12 +108,21 @@ public final class ClassroomPane extends BorderPane {
         setCenter(centre);
         BorderPane.setMargin(centre, new Insets(0, 0, 0, 6));
 
-        vm.snapshotProperty().addListener((o, a, s) -> lattice.show(s));
+        vm.snapshotProperty().addListener((o, a, s) -> {
+            lattice.show(s);
+            if (!vm.runningProperty().get() || System.nanoTime() - lastReadout > READOUT_NANOS) {
+                showReadout();
+            }
+        });
         lattice.show(vm.snapshotProperty().get());
+        showReadout();
         vm.history().addListener((ListChangeListener<ClassroomViewModel.TimePoint>) c -> timePlot());
         vm.sweepPoints().addListener((ListChangeListener<ClassroomChain.SweepPoint>) c -> sweepPlot());
         vm.couplingProperty().addListener((o, a, b) -> sweepPlot());
-        vm.runningProperty().addListener((o, a, b) -> redrawTimeChart());
+        vm.runningProperty().addListener((o, a, b) -> {
+            redrawTimeChart();
+            showReadout();
+        });
         sweepPlot();
 
         AnimationTimer timer = new AnimationTimer() {
@@ -210,11 +223,8 @@ public final class ClassroomPane extends BorderPane {
         png.setId("classroom-export-png");
         png.setOnAction(e -> save.accept(Export.chartPng("Export the classroom charts", "classroom-sweep.png", sweepChart, 1200, 800)));
 
-        Label readout = new Label();
         readout.setId("classroom-readout");
         readout.setStyle("-fx-font-family: monospace;");
-        readout.textProperty().bind(Bindings.createStringBinding(() -> readout(vm.snapshotProperty().get()),
-                vm.snapshotProperty(), vm.framesPerSecondProperty(), vm.runningProperty()));
 
         GridPane form = new GridPane();
         form.setHgap(6);
@@ -270,6 +280,11 @@ public final class ClassroomPane extends BorderPane {
                 throw new UnsupportedOperationException("choices are picked, not typed");
             }
         };
+    }
+
+    private void showReadout() {
+        lastReadout = System.nanoTime();
+        readout.setText(readout(vm.snapshotProperty().get()));
     }
 
     private String readout(ClassroomChain.Snapshot s) {

@@ -31,6 +31,10 @@ import org.iceising.model.SpinKind;
  * background and publishes immutable snapshots, the live time series of energy and magnetisation,
  * and the temperature sweep. Controls act live; changing size, spins, boundary or start starts a
  * new chain. Everything here is touched on the FX thread except the running chain.
+ *
+ * <p>The running chain never waits for the screen: it sweeps on, and after each sweep hands over a
+ * snapshot only if the screen has taken the previous one, so every animation pulse can draw the
+ * newest state and no copy is made that nobody draws.
  */
 public final class ClassroomViewModel implements AutoCloseable {
     /** How many points the live time plots keep. */
@@ -72,7 +76,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     private final AtomicReference<ClassroomChain.Snapshot> published = new AtomicReference<>();
     private final Object lock = new Object();
     private volatile ClassroomChain.Conditions wanted;
-    private ClassroomChain chain;
+    private LiveChain chain;
     private boolean zeroRequested;
     private Job<Void> loop;
     private long frameCount;
@@ -94,6 +98,9 @@ public final class ClassroomViewModel implements AutoCloseable {
                 startLoop();
             } else if (loop != null) {
                 loop.cancel();
+                // the loop checks for the cancel under the lock: once we hold it, the chain stands still
+                withChain(c -> {
+                });
             }
         });
         rebuild();
@@ -116,7 +123,7 @@ public final class ClassroomViewModel implements AutoCloseable {
         ClassroomChain.Setup setup = new ClassroomChain.Setup(size.get(), spins.get(), boundary.get(), start.get(),
                 System.nanoTime());
         synchronized (lock) {
-            chain = new ClassroomChain(setup, wanted);
+            chain = new LiveChain(setup, wanted);
             history.clear();
             publish(chain);
         }
@@ -154,7 +161,7 @@ public final class ClassroomViewModel implements AutoCloseable {
     }
 
     /** Runs {@code work} on the chain with pending conditions and zeroing applied, then publishes. */
-    private void withChain(java.util.function.Consumer<ClassroomChain> work) {
+    private void withChain(java.util.function.Consumer<LiveChain> work) {
         synchronized (lock) {
             apply(chain);
             work.accept(chain);
@@ -163,7 +170,7 @@ public final class ClassroomViewModel implements AutoCloseable {
         pulse();
     }
 
-    private void apply(ClassroomChain c) {
+    private void apply(LiveChain c) {
         c.setConditions(wanted);
         if (zeroRequested) {
             c.zeroAverages();
@@ -171,24 +178,25 @@ public final class ClassroomViewModel implements AutoCloseable {
         }
     }
 
-    private void publish(ClassroomChain c) {
+    private void publish(LiveChain c) {
         published.set(c.snapshot());
     }
 
     private void startLoop() {
         Job<Void> job = Job.<Void>of("Classroom chain", monitor -> {
-            while (!monitor.isCancelled()) {
+            while (true) {
                 synchronized (lock) {
-                    ClassroomChain c = chain;
+                    if (monitor.isCancelled()) {
+                        return null;
+                    }
+                    LiveChain c = chain;
                     apply(c);
-                    long until = System.nanoTime() + 12_000_000L;
-                    do {
-                        c.sweep(1);
-                    } while (System.nanoTime() < until && !monitor.isCancelled());
-                    publish(c);
+                    c.sweep(1);
+                    if (published.get() == null) {
+                        publish(c);
+                    }
                 }
             }
-            return null;
         }).onFailure(why -> {
             note.set("The chain stopped: " + why);
             running.set(false);

@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuButton;
@@ -43,6 +44,7 @@ public final class MapPane extends VBox {
     private final SeasonViewModel season;
     private final ColoursViewModel colours;
     private Label title;
+    private final Label cursor = new Label();
 
     /**
      * @param cells the cells chosen for their time series: a click on the map chooses one, Shift-click adds
@@ -94,7 +96,6 @@ public final class MapPane extends VBox {
         });
         VBox.setVgrow(map, Priority.ALWAYS);
 
-        Label cursor = new Label();
         cursor.setId("map-cursor");
         cursor.textProperty().bind(Bindings.when(vm.cursorProperty().isEmpty())
                 .then(HINT)
@@ -117,7 +118,17 @@ public final class MapPane extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
         cellSeries = new CellSeriesPane(cells, save);
         cellSeries.setMinHeight(Region.USE_PREF_SIZE);
+        // its long title gives way (ends in "…") rather than holding the map side wider than a 1280-pixel window allows
+        cellSeries.setMinWidth(0);
         getChildren().addAll(title, map, keyBox, buttons, cursor, cellSeries);
+    }
+
+    /** Never so narrow that the hint under the map needs more than its three lines (a fifth more for where the lines break). */
+    @Override
+    protected double computeMinWidth(double height) {
+        Text hint = new Text(HINT);
+        hint.setFont(cursor.getFont());
+        return Math.max(super.computeMinWidth(height), hint.getLayoutBounds().getWidth() / 3 * 1.2 + snappedLeftInset() + snappedRightInset());
     }
 
     /** The map as a figure, as exported: title, the day's grid on the chosen colour table, bar and legend. */

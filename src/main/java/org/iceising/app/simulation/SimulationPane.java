@@ -18,6 +18,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -114,11 +115,15 @@ public final class SimulationPane extends VBox {
         Label status = new Label();
         status.setId("simulation-status");
         status.textProperty().bind(vm.statusProperty());
-        HBox buttons = new HBox(6, play, pause, back, step, reset, new Label("Speed"), speed, progress);
+        Label speedLabel = new Label("Speed");
+        HBox speedBox = new HBox(6, speedLabel, speed, progress);
+        speedBox.setAlignment(Pos.CENTER_LEFT);
+        // in a narrow pane the buttons wrap onto a second line rather than pushing the panels out of view
+        FlowPane buttons = new FlowPane(6, 4, play, pause, back, step, reset, speedBox);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        buttons.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
-        // the bar gives way first when the pane is narrow
-        progress.setMinWidth(40);
+        for (Region r : List.of(play, pause, back, step, reset, speedLabel, speed, progress)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         VBox controls = new VBox(4, buttons, tape(), status);
 
         GridPane grid = new GridPane();
