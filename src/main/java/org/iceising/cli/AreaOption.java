@@ -16,6 +16,6 @@ public record AreaOption(FocusArea area, boolean arctic) {
         if (t.equalsIgnoreCase("arctic")) {
             return new AreaOption(new FocusArea(0, 0, SeaIceGrid.ROWS, SeaIceGrid.COLS), true);
         }
-        return new AreaOption(FocusArea.parse(t), false);
+        return new AreaOption(Converters.named("--area", () -> FocusArea.parse(t)), false);
     }
 }

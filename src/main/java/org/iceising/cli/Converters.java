@@ -41,6 +41,18 @@ final class Converters {
         cl.registerConverter(URI.class, Converters::uri);
     }
 
+    /**
+     * Reads an option's value with a parser of the layers below, whose refusal does not know the
+     * option: it is named in front ("--area: focus area rows ... are outside ...").
+     */
+    static <T> T named(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
     static LocalDate date(String s) {
         LocalDate d;
         try {

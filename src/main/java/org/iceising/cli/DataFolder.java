@@ -26,7 +26,7 @@ final class DataFolder {
         } else {
             DefaultData.Choice choice = DefaultData.choose(from, to);
             if (!choice.note().isEmpty()) {
-                spec.commandLine().getErr().println(choice.note());
+                spec.commandLine().getErr().println(IceIsingCommand.oneLine(choice.note()));
             }
             catalogue = choice.catalogue();
         }

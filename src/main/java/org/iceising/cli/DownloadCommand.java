@@ -1,10 +1,12 @@
 package org.iceising.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.iceising.data.AtomicFiles;
 import org.iceising.data.UserDataFolder;
 import org.iceising.data.download.DownloadReport;
 import org.iceising.data.download.DownloadRequest;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Fetches NSIDC daily north 25 km grids from NASA Earthdata (searched in CMR).",
                 "Credentials: the EARTHDATA_TOKEN environment variable (a bearer token), else ~/.netrc "
                         + "(machine urs.earthdata.nasa.gov login USER password PASS). They are never printed or stored.",
-                "Files already present and valid are skipped; each file is written under a temporary name and renamed."})
+                "Files already present and valid are skipped; each file is written under a temporary name and renamed.",
+                "Exit code 1 when CMR or a file fails (each failed file is listed), 2 for a wrong argument or destination."})
 final class DownloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,9 +36,9 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, YYYY-MM-DD (inclusive).")
     LocalDate to;
 
-    @Option(names = "--product", defaultValue = "nsidc-0081", paramLabel = "NAME",
+    @Option(names = "--product", defaultValue = "nsidc-0081", paramLabel = "NAME", converter = ProductConverter.class,
             description = "nsidc-0081 (near-real-time, recent weeks) or nsidc-0051 (final, 1978 on). Default: ${DEFAULT-VALUE}.")
-    String product;
+    NsidcProduct product;
 
     @Option(names = "--dest", paramLabel = "DIR", description = "Where to put the files. Default: the user data folder.")
     Path dest;
@@ -46,13 +49,19 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--login-url", paramLabel = "URL", description = "Earthdata login base address. Default: https://urs.earthdata.nasa.gov")
     URI loginUrl;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Files fetched at once. Default: 4.")
+    @Option(names = "--parallel", paramLabel = "N", description = "Files fetched at once, 1 to " + TransferSettings.MAX_PARALLELISM
+            + ". Default: 4.")
     Integer parallel;
 
     @Override
-    public Integer call() {
-        DownloadRequest request = DownloadRequest.of(NsidcProduct.fromName(product), from, to,
+    public Integer call() throws IOException {
+        if (parallel != null) {
+            Ranges.check("--parallel", parallel, 1, TransferSettings.MAX_PARALLELISM);
+        }
+        DownloadRequest request = DownloadRequest.of(product, from, to,
                 dest == null ? UserDataFolder.directory() : dest);
+        // a destination that cannot be is the user's to fix (exit 2), found before CMR is asked
+        AtomicFiles.checkFolderTarget(request.destination());
         if (cmrUrl != null) {
             request = request.withCmrUrl(cmrUrl);
         }
@@ -81,5 +90,17 @@ final class DownloadCommand implements Callable<Integer> {
             o.println("refused: " + r);
         }
         return report.cancelled() ? IceIsingCommand.USER_ERROR : report.failed().isEmpty() ? 0 : 1;
+    }
+
+    /** The product by its name, or the names there are. */
+    static final class ProductConverter implements picocli.CommandLine.ITypeConverter<NsidcProduct> {
+        @Override
+        public NsidcProduct convert(String value) {
+            try {
+                return NsidcProduct.fromName(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -67,17 +67,18 @@ final class EvaluateCommand implements Callable<Integer> {
         if (params.isEmpty()) {
             throw new IllegalArgumentException("none of the parameters' periods is observed at both ends in the " + season.year + " season");
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err);
-        SeasonEvaluation.Result result;
-        try {
-            result = SeasonEvaluation.evaluate(observed, params, seeds, chains.seed, chains.steps, SimulationSettings.study(),
-                    chains.threads(), progress);
-        } finally {
-            progress.finish();
-        }
-        o.print(result.table());
-        if (set != null) {
-            try (TrainingSet data = TrainingSet.open(set)) {
+        // the training set is checked whole before the season is evaluated: a damaged file is the only line
+        try (TrainingSet data = set == null ? null : TrainingSet.open(set)) {
+            ConsoleProgress progress = new ConsoleProgress(System.err);
+            SeasonEvaluation.Result result;
+            try {
+                result = SeasonEvaluation.evaluate(observed, params, seeds, chains.seed, chains.steps, SimulationSettings.study(),
+                        chains.threads(), progress);
+            } finally {
+                progress.finish();
+            }
+            o.print(result.table());
+            if (data != null) {
                 o.println("parameter recovery on held-out synthetic samples:");
                 o.print(ParameterRecovery.onHeldOut(model, data).table());
             }

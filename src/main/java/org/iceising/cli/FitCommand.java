@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.iceising.data.AtomicFiles;
 import org.iceising.learn.DirectFitter;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParameterBounds;
@@ -63,6 +64,9 @@ final class FitCommand implements Callable<Integer> {
         Ranges.check("--seeds", seeds, 1, MAX_SEEDS);
         Ranges.check("--population", population, 2, MAX_POPULATION);
         int t = chains.threads();
+        if (out != null) {
+            AtomicFiles.checkTarget(out);
+        }
         ObservedSeason observed = season.load();
         DirectFitter.Config config = new DirectFitter.Config(seeds, evaluations, population, 0.3, chains.seed, chains.steps,
                 SimulationSettings.study());

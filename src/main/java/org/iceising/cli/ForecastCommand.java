@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.iceising.data.AtomicFiles;
 import org.iceising.learn.Forecast;
 import org.iceising.learn.ParamsFile;
 import picocli.CommandLine.Command;
@@ -56,6 +57,7 @@ final class ForecastCommand implements Callable<Integer> {
         Ranges.check("--periods", periods, 1, MAX_PERIODS);
         Ranges.check("--runs", runs, 1, SimulateCommand.MAX_RUNS);
         long steps = chains.steps();
+        AtomicFiles.checkTarget(out);
         ConsoleProgress progress = new ConsoleProgress(System.err);
         List<Forecast.Row> rows;
         try {

@@ -1,10 +1,12 @@
 package org.iceising.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.iceising.data.AtomicFiles;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParameterBounds;
 import org.iceising.learn.SeasonBounds;
@@ -51,12 +53,14 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         SeasonBounds bounds = new SeasonBounds(
-                meltBounds == null ? ParameterBounds.studyMelt() : ParameterBounds.parse(meltBounds),
-                freezeBounds == null ? ParameterBounds.studyFreeze() : ParameterBounds.parse(freezeBounds));
+                meltBounds == null ? ParameterBounds.studyMelt() : Converters.named("--melt-bounds", () -> ParameterBounds.parse(meltBounds)),
+                freezeBounds == null ? ParameterBounds.studyFreeze()
+                        : Converters.named("--freeze-bounds", () -> ParameterBounds.parse(freezeBounds)));
         Ranges.check("--samples", samples, 1, MAX_SAMPLES);
         int threads = chains.threads();
+        AtomicFiles.checkFolderTarget(out);
         ObservedSeason observed = season.load();
         TrainingSetGenerator generator = new TrainingSetGenerator(
                 new TrainingSetGenerator.Settings(samples, chains.seed, chains.steps, bounds, SimulationSettings.study()),

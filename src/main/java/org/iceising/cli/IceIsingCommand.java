@@ -71,7 +71,7 @@ public final class IceIsingCommand {
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             PrintWriter err = line.getErr();
             String name = line.getCommandSpec().qualifiedName();
-            err.println(name + ": " + words(e, root.verbose));
+            err.println(oneLine(name + ": " + words(e, root.verbose)));
             if (root.verbose && !expected(e)) {
                 e.printStackTrace(err);
             }
@@ -81,8 +81,8 @@ public final class IceIsingCommand {
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine line = e.getCommandLine();
             String name = line.getCommandSpec().qualifiedName();
-            line.getErr().println(name + ": " + e.getMessage().strip().replace(System.lineSeparator(), "; ")
-                    + " (see '" + name + " --help')");
+            line.getErr().println(oneLine(name + ": " + e.getMessage().strip().replace(System.lineSeparator(), "; ")
+                    + " (see '" + name + " --help')"));
             return USER_ERROR;
         });
         return cl;
@@ -112,6 +112,26 @@ public final class IceIsingCommand {
         }
         return "unexpected failure" + (e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")")
                 + (verbose ? "" : "; run again with " + VERBOSE + " for the details");
+    }
+
+    /**
+     * The line as one line: a file name or an argument can hold a line break or another control
+     * character, which is shown as an escape ({@code \n}, {@code \x1b}) instead of ending the line.
+     */
+    static String oneLine(String line) {
+        StringBuilder b = new StringBuilder(line.length());
+        line.codePoints().forEach(c -> {
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                b.append(String.format(java.util.Locale.ROOT, "\\x%02x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 
     /** Failures that are the user's input or environment, whose message says it all. */

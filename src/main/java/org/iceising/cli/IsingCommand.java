@@ -57,6 +57,7 @@ final class IsingCommand implements Callable<Integer> {
     public Integer call() {
         Ranges.check("--size", size, 2, MAX_SIZE);
         Ranges.check("--sweeps", sweeps, 5, MAX_SWEEPS);
+        Ranges.positive("--temperature", temperature);
         SpinKind kind = choice(SpinKind.class, spins, "--spins");
         Boundary b = choice(Boundary.class, boundary, "--boundary");
         SimulationSettings settings = new SimulationSettings(temperature, kind, b);

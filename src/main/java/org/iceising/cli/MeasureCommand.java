@@ -19,7 +19,6 @@ import org.iceising.data.DataCatalogue;
 import org.iceising.data.DataFileException;
 import org.iceising.data.DateRuns;
 import org.iceising.data.GridGeometry;
-import org.iceising.data.SeaIceGrid;
 import org.iceising.data.SeaIceIndex;
 import org.iceising.model.Measures;
 import picocli.CommandLine.Command;
@@ -61,6 +60,9 @@ final class MeasureCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
         AreaOption a = AreaOption.parse(area);
+        if (csv != null) {
+            AtomicFiles.checkTarget(csv);
+        }
         DataCatalogue catalogue = DataFolder.catalogue(spec, data, from, to);
         Path dir = catalogue.directory();
         List<LocalDate> dates = new ArrayList<>(catalogue.dates().subSet(from, to.plusDays(1)));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import org.iceising.data.AtomicFiles;
 import org.iceising.learn.InverseModel;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParamsFile;
@@ -35,6 +36,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null) {
+            AtomicFiles.checkTarget(out);
+        }
         InverseModel m = InverseModel.load(model);
         ObservedSeason observed = season.load();
         SortedMap<SemiMonthlyPeriod, IsingParams> params = SeasonEvaluation.predict(m, observed);

@@ -21,6 +21,22 @@ final class Ranges {
         return value;
     }
 
+    /** A number above 0 (the converters have refused NaN and the infinities already). */
+    static double positive(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(option + " must be a number above 0, got " + value);
+        }
+        return value;
+    }
+
+    /** A fraction strictly between 0 and 1. */
+    static double fraction(String option, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(option + " must lie between 0 and 1 (both left out), got " + value);
+        }
+        return value;
+    }
+
     /** 46,341 and 100,000,000 with separators, years such as 2018 without. */
     private static String n(long v) {
         return String.format(Locale.ROOT, Math.abs(v) < 10_000 ? "%d" : "%,d", v);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import org.iceising.data.AtomicFiles;
 import org.iceising.learn.ObservedSeason;
 import org.iceising.learn.ParamsFile;
 import org.iceising.learn.SeasonBounds;
@@ -53,6 +54,7 @@ final class SensitivityCommand implements Callable<Integer> {
         // the chain spread needs two chains
         Ranges.check("--seeds", seeds, 2, FitCommand.MAX_SEEDS);
         int threads = chains.threads();
+        AtomicFiles.checkFolderTarget(out);
         SeasonBounds bounds = BoxesOption.parse(boxes);
         ObservedSeason observed = season.load();
         SortedMap<SemiMonthlyPeriod, IsingParams> fitted = ParamsFile.read(params);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataCatalogue;
 import org.iceising.data.LatticeCsv;
 import org.iceising.data.SeaIceGrid;
@@ -68,12 +69,14 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IsingParams p = IsingParams.parse(params);
+        IsingParams p = Converters.named("--params", () -> IsingParams.parse(params));
         Ranges.check("--runs", runs, 1, MAX_RUNS);
+        Ranges.positive("--temperature", temperature);
         int t = threads == null ? Ensemble.defaultThreads() : Ranges.check("--threads", threads, 1, Ranges.MAX_THREADS);
         if (steps != null) {
             Ranges.check("--steps", steps, 0, ChainOptions.MAX_STEPS);
         }
+        AtomicFiles.checkTarget(out);
         AreaOption a = AreaOption.parse(area);
         DataCatalogue catalogue = DataFolder.catalogue(spec, data, start, end == null ? start : end);
         Lattice observedStart = a.area().lattice(observed(catalogue, start, a));

@@ -13,7 +13,7 @@ final class Skipped {
 
     /** Reports an input left out: "iceising measure: nt_...bin: truncated ..."; the run will not end with 0. */
     static void report(CommandSpec spec, String line) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + line);
+        spec.commandLine().getErr().println(IceIsingCommand.oneLine(spec.qualifiedName() + ": " + line));
         if (spec.root().userObject() instanceof IceIsingCommand root) {
             root.skipped++;
         }
@@ -21,6 +21,6 @@ final class Skipped {
 
     /** Reports something worth knowing that left nothing out (several copies of one day). */
     static void note(CommandSpec spec, String line) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": note: " + line);
+        spec.commandLine().getErr().println(IceIsingCommand.oneLine(spec.qualifiedName() + ": note: " + line));
     }
 }

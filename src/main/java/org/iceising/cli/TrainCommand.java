@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.iceising.data.AtomicFiles;
 import org.iceising.learn.Backend;
 import org.iceising.learn.CnnTrainer;
 import org.iceising.learn.Network;
@@ -23,6 +24,11 @@ import picocli.CommandLine.Spec;
                         + "schedule: cnn Adam 1e-4, 20 epochs, batch 100; resnet50 SGD 1e-3 decayed x0.1 every 7 epochs, "
                         + "30 epochs, batch 32; vit Adam 5e-5, 3 epochs, batch 8."})
 final class TrainCommand implements Callable<Integer> {
+    /** Far more epochs than any schedule here needs (the study's are 3 to 30). */
+    static final int MAX_EPOCHS = 10_000;
+    /** Far larger minibatches than any network here fits in memory. */
+    static final int MAX_BATCH = 65_536;
+
     @Spec
     CommandSpec spec;
 
@@ -83,18 +89,30 @@ final class TrainCommand implements Callable<Integer> {
         if (set == null || out == null) {
             throw new IllegalArgumentException("train needs --set DIR and --out MODEL (or --summary alone)");
         }
+        if (epochs != null) {
+            Ranges.check("--epochs", epochs, 1, MAX_EPOCHS);
+        }
+        if (batch != null) {
+            Ranges.check("--batch", batch, 1, MAX_BATCH);
+        }
+        if (learningRate != null) {
+            Ranges.positive("--learning-rate", learningRate);
+        }
+        Ranges.fraction("--validation", validation);
+        AtomicFiles.checkTarget(out);
         CnnTrainer.Config study = CnnTrainer.Config.study(network, seed);
         CnnTrainer.Config config = new CnnTrainer.Config(network.architecture(), epochs == null ? study.epochs() : epochs,
                 batch == null ? study.batchSize() : batch, validation, learningRate == null ? study.learningRate() : learningRate, seed,
                 pretrained == null ? null : PretrainedWeights.read(pretrained));
-        o.println("backend: " + Backend.describe());
-        if (network.gpuClass() && !Backend.isCuda()) {
-            o.println("note: " + network + " is GPU-class (about 100 GFLOP per sample and training step) and no GPU is in use; "
-                    + "expect seconds per sample (build with -Pcuda on a machine with an NVIDIA GPU)");
-        }
         ConsoleProgress progress = new ConsoleProgress(System.err);
         CnnTrainer.Result result;
+        // the set is checked whole before anything is printed: a damaged file is the only line
         try (TrainingSet data = TrainingSet.open(set)) {
+            o.println("backend: " + Backend.describe());
+            if (network.gpuClass() && !Backend.isCuda()) {
+                o.println("note: " + network + " is GPU-class (about 100 GFLOP per sample and training step) and no GPU is in use; "
+                        + "expect seconds per sample (build with -Pcuda on a machine with an NVIDIA GPU)");
+            }
             o.printf(Locale.ROOT, "training set %s: %,d samples of %d x %d; network %s, %d epochs, batch %d, learning rate %s%n", set,
                     data.size(), data.rows(), data.cols(), network, config.epochs(), config.batchSize(), config.learningRate());
             result = CnnTrainer.train(data, config, progress, new CnnTrainer.Listener() {

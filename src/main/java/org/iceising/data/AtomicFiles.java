@@ -49,6 +49,10 @@ public final class AtomicFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PART = ".part";
+    /** The longest file name, in bytes of UTF-8, on the file systems this runs on (Linux, macOS; Windows counts 255 UTF-16 units). */
+    private static final int NAME_MAX = 255;
+    /** The most of the target's name a temporary name repeats, so that ".NAME.RANDOM.part" fits in {@link #NAME_MAX}. */
+    private static final int STEM_MAX = 200;
 
     private AtomicFiles() {
     }
@@ -64,16 +68,7 @@ public final class AtomicFiles {
      */
     public static void write(Path target, StreamBody body) throws IOException {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir == null) {
-            throw new FileSystemException(target.toString(), null, "is a folder; give a file name to write to");
-        }
-        Set<PosixFilePermission> mode = checkReplaceable(abs);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw named(dir.toString(), "cannot create the folder", e);
-        }
+        Set<PosixFilePermission> mode = checkTarget(target);
         removeStaleTemporaries(abs);
         Path tmp = temporaryFor(abs);
         try {
@@ -95,7 +90,20 @@ public final class AtomicFiles {
             }
             throw named(target.toString(), "cannot be written", e);
         } finally {
+            deleteTemporary(tmp);
+        }
+    }
+
+    /**
+     * Removes a temporary file that is still there. A failure here is not the user's news: the write's
+     * own failure says what went wrong (a name too long for the temporary cannot exist), and a
+     * leftover is removed by the next write.
+     */
+    private static void deleteTemporary(Path tmp) {
+        try {
             Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            // see above
         }
     }
 
@@ -106,7 +114,7 @@ public final class AtomicFiles {
      */
     public static Path temporaryFor(Path target) {
         Path abs = target.toAbsolutePath();
-        return abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + PART);
+        return abs.resolveSibling("." + stem(abs) + "." + Long.toHexString(RANDOM.nextLong()) + PART);
     }
 
     /**
@@ -115,7 +123,7 @@ public final class AtomicFiles {
      */
     public static int removeStaleTemporaries(Path target) {
         Path abs = target.toAbsolutePath();
-        String prefix = "." + abs.getFileName() + ".";
+        String prefix = "." + stem(abs) + ".";
         int removed = 0;
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(abs.getParent(),
                 p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(PART))) {
@@ -131,6 +139,22 @@ public final class AtomicFiles {
         return removed;
     }
 
+    /** The target's name, cut to {@link #STEM_MAX} bytes of UTF-8 (whole characters) for its temporary names. */
+    private static String stem(Path abs) {
+        String name = abs.getFileName().toString();
+        int end = 0;
+        int bytes = 0;
+        while (end < name.length()) {
+            int c = name.codePointAt(end);
+            bytes += new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > STEM_MAX) {
+                break;
+            }
+            end += Character.charCount(c);
+        }
+        return name.substring(0, end);
+    }
+
     private static boolean isStale(Path part) {
         if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
             return false;
@@ -139,6 +163,74 @@ public final class AtomicFiles {
             return lock != null;
         } catch (OverlappingFileLockException | IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Checks, before any work is done for it, that {@link #write} could put a file at {@code target}:
+     * it is absent or a writable regular file, and the folders above it are folders, made here if
+     * missing (so that a place where none can be made fails now, not after the work). Returns the
+     * permissions to keep, as {@link #checkReplaceable} does.
+     *
+     * @throws IOException naming the target (or the folder above it) and saying what is wrong
+     */
+    public static Set<PosixFilePermission> checkTarget(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (abs.getParent() == null) {
+            throw new FileSystemException(target.toString(), null, "is a folder; give a file name to write to");
+        }
+        checkNameLength(target, abs);
+        Set<PosixFilePermission> mode = checkReplaceable(abs);
+        makeFoldersAbove(abs);
+        return mode;
+    }
+
+    /**
+     * Checks, before any work is done for it, that a folder of output can be at {@code target}: it is
+     * absent or a folder (a link to one is followed), its name fits, and it can be made (it is made
+     * here with the folders above it, empty, as the writer would make it).
+     *
+     * @throws IOException naming the target and saying what is there instead
+     */
+    public static void checkFolderTarget(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (abs.getParent() == null) {
+            throw new FileSystemException(target.toString(), null, "is the root folder; give a folder name to write to");
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(abs)) {
+            throw new IOException(target + " " + RegularFiles.notAFolder(abs) + "; it is left as it is (remove it or write elsewhere)");
+        }
+        checkNameLength(target, abs);
+        makeFoldersAbove(abs);
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw named(target.toString(), "cannot create the folder", e);
+        }
+    }
+
+    private static void checkNameLength(Path target, Path abs) throws FileSystemException {
+        int nameBytes = abs.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+        if (nameBytes > NAME_MAX) {
+            throw new FileSystemException(target.toString(), null, "cannot be made: its name is " + nameBytes
+                    + " bytes long, more than the " + NAME_MAX + " a file name may have");
+        }
+    }
+
+    /** Makes the folders above {@code abs}; where one cannot be, the line names it and says why. */
+    private static void makeFoldersAbove(Path abs) throws IOException {
+        Path above = abs.getParent();
+        Path existing = above;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new FileSystemException(abs.toString(), null, "cannot be made: " + existing + " " + RegularFiles.notAFolder(existing));
+        }
+        try {
+            Files.createDirectories(above);
+        } catch (IOException e) {
+            throw named(above.toString(), "cannot create the folder", e);
         }
     }
 

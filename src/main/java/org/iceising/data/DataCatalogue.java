@@ -72,23 +72,35 @@ public final class DataCatalogue {
     /** Scans {@code dir} and its sub-folders. */
     public static DataCatalogue scan(Path dir, Preference preference) {
         Objects.requireNonNull(preference);
-        if (!Files.isDirectory(dir)) {
-            throw new DataFileException(dir, Files.exists(dir) ? "is a file, not a folder" : "no such folder");
+        String instead = RegularFiles.notAFolder(dir);
+        if (instead != null) {
+            throw DataFileException.named(dir, instead);
         }
         Map<LocalDate, List<Entry>> byDate = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         try {
             Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (!d.equals(dir) && GridFileName.parse(d.getFileName().toString()).isPresent()) {
+                        problems.add(shown(dir, d) + ": is a folder, not a grid file; left out");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
-                        String name = f.getFileName().toString();
-                        Optional<GridFileName> n = GridFileName.parse(name);
+                    String name = f.getFileName().toString();
+                    Optional<GridFileName> n = GridFileName.parse(name);
+                    if (!attrs.isRegularFile()) {
+                        // a pipe, a device or a link to nowhere under a grid's name would be a day silently missing
                         if (n.isPresent()) {
-                            byDate.computeIfAbsent(n.get().date(), d -> new ArrayList<>()).add(new Entry(f, n.get()));
-                        } else {
-                            GridFileName.impossibleDate(name).ifPresent(why -> problems.add(shown(dir, f) + ": " + why + "; left out"));
+                            problems.add(shown(dir, f) + ": " + RegularFiles.notAFile(f) + "; left out");
                         }
+                    } else if (n.isPresent()) {
+                        byDate.computeIfAbsent(n.get().date(), d -> new ArrayList<>()).add(new Entry(f, n.get()));
+                    } else {
+                        GridFileName.impossibleDate(name).ifPresent(why -> problems.add(shown(dir, f) + ": " + why + "; left out"));
                     }
                     return FileVisitResult.CONTINUE;
                 }

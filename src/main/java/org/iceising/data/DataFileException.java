@@ -19,6 +19,17 @@ public class DataFileException extends RuntimeException {
         this.problem = problem;
     }
 
+    private DataFileException(String shown, Path file, String problem) {
+        super(shown + ": " + problem);
+        this.file = file;
+        this.problem = problem;
+    }
+
+    /** A problem of a path the user gave as it is (a --data folder), named whole rather than by its last part. */
+    public static DataFileException named(Path path, String problem) {
+        return new DataFileException(path.toString(), path, problem);
+    }
+
     /** What is wrong, without the file's name. */
     public String problem() {
         return problem;

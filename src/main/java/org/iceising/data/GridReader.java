@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one day's grid from any of the supported files, recognising the format from the content:
@@ -68,12 +70,14 @@ public final class GridReader {
 
     private enum Format { NASA_TEAM, BOOTSTRAP, NETCDF }
 
+    /** The products whose files are plain binary grids, never netCDF. */
+    private static final Set<GridProduct> BINARY_PRODUCTS = EnumSet.of(GridProduct.NASA_TEAM_FINAL_V1, GridProduct.NASA_TEAM_NRT_V1,
+            GridProduct.BOOTSTRAP);
+
     private static Format format(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new DataFileException(file, "is a folder, not a grid file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new DataFileException(file, "no such file");
+        String instead = RegularFiles.notAFile(file);
+        if (instead != null) {
+            throw new DataFileException(file, instead);
         }
         long size;
         byte[] head = new byte[HDF5_SIGNATURE.length];
@@ -87,14 +91,17 @@ public final class GridReader {
         if (size == 0) {
             throw new DataFileException(file, "empty file");
         }
+        Optional<GridProduct> named = GridFileName.parse(file).map(GridFileName::product);
         if (startsWith(head, got, HDF5_SIGNATURE) || startsWith(head, got, NETCDF3_SIGNATURE)) {
+            if (named.isPresent() && BINARY_PRODUCTS.contains(named.get())) {
+                throw new DataFileException(file, "file name says a " + named.get().label() + " binary grid but it is a netCDF file");
+            }
             return Format.NETCDF;
         }
         String name = file.getFileName().toString();
         if (name.endsWith(".nc") || name.endsWith(".nc4")) {
             throw new DataFileException(file, "not a netCDF file: it starts with neither the HDF5 nor the netCDF-3 signature");
         }
-        Optional<GridProduct> named = GridFileName.parse(file).map(GridFileName::product);
         if (named.isPresent()) {
             return named.get() == GridProduct.BOOTSTRAP ? Format.BOOTSTRAP : Format.NASA_TEAM;
         }

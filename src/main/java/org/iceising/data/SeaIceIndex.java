@@ -41,8 +41,9 @@ public final class SeaIceIndex {
      * file is refused only when it is not the index at all or no line can be read.
      */
     public static SeaIceIndex load(Path csv) {
-        if (!Files.isRegularFile(csv)) {
-            throw new DataFileException(csv, "no such file");
+        String instead = RegularFiles.notAFile(csv);
+        if (instead != null) {
+            throw new DataFileException(csv, instead);
         }
         NavigableMap<LocalDate, Double> extent = new TreeMap<>();
         List<String> bad = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.iceising.learn;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -45,6 +46,9 @@ final class SameDiffNetwork implements InverseNetwork {
     @Override
     public double fit(DataSet batch) {
         double before = loss(batch);
+        if (!sd.hasGradientFunction()) {
+            createGradientsQuietly(sd);
+        }
         sd.fit(batch);
         releaseSessionArrays();
         return before;
@@ -60,6 +64,24 @@ final class SameDiffNetwork implements InverseNetwork {
      */
     private static void releaseSessionArrays() {
         System.gc();
+    }
+
+    /**
+     * SameDiff prints a line to standard output for every op when it first builds the gradient graph
+     * ("Added differentiated op ..."), through no logger that could be turned off; a command's output
+     * and the test logs are not the place for them, so they are dropped. Standard output is swapped
+     * for the build only, under one lock.
+     */
+    private static void createGradientsQuietly(SameDiff sd) {
+        synchronized (SameDiffNetwork.class) {
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
     }
 
     @Override

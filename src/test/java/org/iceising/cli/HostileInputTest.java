@@ -94,17 +94,17 @@ class HostileInputTest {
         refused("iceising download: Invalid value for option '--login-url': 'file:///etc/passwd' is not a web address: expected"
                 + " https://HOST such as https://cmr.earthdata.nasa.gov (see 'iceising download --help')", "download", "--from",
                 "2018-01-01", "--to", "2018-01-02", "--login-url", "file:///etc/passwd");
-        refused("iceising measure: Invalid value for option '--data': '" + "a\u0000b" + "' is not a usable path (Nul character not"
+        refused("iceising measure: Invalid value for option '--data': '" + "a\\x00b" + "' is not a usable path (Nul character not"
                 + " allowed) (see 'iceising measure --help')", "measure", "--from", "2018-09-01", "--to", "2018-09-16", "--data", "a\u0000b");
     }
 
     @Test
     void areasAndOutputsThatCannotBeAreRefusedBeforeAnyWork() {
-        refused("iceising measure: focus area rows 2147483647..2147483656 are outside the grid's rows 0..447", "measure", "--from",
+        refused("iceising measure: --area: focus area rows 2147483647..2147483656 are outside the grid's rows 0..447", "measure", "--from",
                 "2018-09-01", "--to", "2018-09-16", "--area", "2147483647,0,10,10");
-        refused("iceising measure: focus area rows 1..2147483647 are outside the grid's rows 0..447", "measure", "--from",
+        refused("iceising measure: --area: focus area rows 1..2147483647 are outside the grid's rows 0..447", "measure", "--from",
                 "2018-09-01", "--to", "2018-09-16", "--area", "1,1,2147483647,1");
-        refused("iceising simulate: focus area rows 1..2147483647 are outside the grid's rows 0..447", "simulate", "--start",
+        refused("iceising simulate: --area: focus area rows 1..2147483647 are outside the grid's rows 0..447", "simulate", "--start",
                 "2018-09-16", "--params", "1,2,3,4,5", "--area", "1,1,2147483647,1", "--out", "unused.csv");
         refused("iceising measure: /: is a folder; give a file name to write to", "measure", "--from", "2018-09-16", "--to",
                 "2018-09-16", "--csv", "/");
@@ -265,6 +265,83 @@ class HostileInputTest {
         assertEquals(0, verbose.waitFor());
         String log = new String(verbose.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(log.contains("H5header") && log.contains("bad version"), log);
+    }
+
+    /** A failing command: exit code 2, the one line that starts with {@code start}, nothing on standard output. */
+    private static String refusedAtOnce(String start, String... args) {
+        Run r = CommandLineTest.run(args);
+        String what = String.join(" ", args);
+        assertEquals(IceIsingCommand.USER_ERROR, r.code(), what + "\n" + r.err());
+        assertEquals("", r.out(), what);
+        List<String> lines = r.err().lines().filter(l -> !l.matches("\\s*\\d+% .*")).toList();
+        assertEquals(1, lines.size(), what + "\n" + r.err());
+        assertTrue(lines.get(0).startsWith(start), lines.get(0));
+        assertClean(r.err());
+        return lines.get(0);
+    }
+
+    @Test
+    void outputsThatCannotBeWrittenAreRefusedBeforeAnyWork() throws IOException {
+        // found by the fault campaign: the table, the fit or the training ran first and the output was refused at the end
+        refusedAtOnce("iceising measure: /dev/full is not a regular file", "measure", "--from", "2018-09-16", "--to", "2018-09-16",
+                "--csv", "/dev/full");
+        Path pipe = org.iceising.data.SpecialFiles.fifo(tmp, "fit.csv");
+        refusedAtOnce("iceising fit: " + pipe + " is not a regular file", "fit", "--period", "2018-09-16", "--evaluations", "2",
+                "--population", "2", "--seeds", "1", "--steps", "1000", "--out", pipe.toString());
+        Path mine = Files.writeString(tmp.resolve("mine.txt"), "mine");
+        refusedAtOnce("iceising predict: " + mine.resolve("p.csv") + ": cannot be made: " + mine + " is a file, not a folder", "predict",
+                "--model", "unused.iceising", "--out", mine.resolve("p.csv").toString());
+        Path folder = Files.createDirectories(tmp.resolve("model.iceising"));
+        refusedAtOnce("iceising train: " + folder + " is a folder", "train", "--set", tmp.toString(), "--out", folder.toString());
+        refusedAtOnce("iceising generate: " + mine + " is a file, not a folder", "generate", "--samples", "1", "--out", mine.toString());
+        refusedAtOnce("iceising simulate: /proc/iceising: cannot create the folder", "simulate", "--start", "2018-09-16", "--params",
+                "1,0,0,0,0", "--out", "/proc/iceising/out.csv");
+        // a name longer than a file name may be is refused at once; one that fits is written, though its temporary could not repeat it whole
+        Path tooLong = tmp.resolve("t".repeat(300) + ".csv");
+        refusedAtOnce("iceising measure: " + tooLong + ": cannot be made: its name is 304 bytes long, more than the 255 a file name may"
+                + " have", "measure", "--from", "2018-09-16", "--to", "2018-09-16", "--csv", tooLong.toString());
+        Path longest = tmp.resolve("t".repeat(251) + ".csv");
+        Run r = CommandLineTest.run("measure", "--from", "2018-09-16", "--to", "2018-09-16", "--csv", longest.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, Files.readAllLines(longest).size());
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.toString().endsWith(".part")).toList());
+        }
+        assertEquals("mine", Files.readString(mine));
+    }
+
+    @Test
+    void aNameWithALineBreakStaysOneLine() throws IOException {
+        Path odd = Files.write(tmp.resolve("bad\nname.bin"), new byte[100]);
+        String line = refusedAtOnce("iceising info: bad\\nname.bin: not a sea-ice grid", "info", odd.toString());
+        assertFalse(line.contains("\n"), line);
+    }
+
+    @Test
+    void downloadAndTrainOptionsOutsideTheirRangeNameTheOption() throws IOException {
+        String[] download = {"download", "--from", "2023-01-30", "--to", "2023-01-30", "--cmr-url", "http://127.0.0.1:9", "--dest",
+                tmp.resolve("dl").toString()};
+        refused("iceising download: --parallel must be from 1 to 16, got 0", append(download, "--parallel", "0"));
+        refused("iceising download: Invalid value for option '--product': unknown product 'nsidc-9999'; choose one of nsidc-0081,"
+                + " nsidc-0051 (see 'iceising download --help')", append(download, "--product", "nsidc-9999"));
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "mine");
+        download[download.length - 1] = notes.toString();
+        refused("iceising download: " + notes + " is a file, not a folder; it is left as it is (remove it or write elsewhere)", download);
+        String[] train = {"train", "--set", tmp.toString(), "--out", tmp.resolve("m.iceising").toString()};
+        refused("iceising train: --epochs must be from 1 to 10,000, got 0", append(train, "--epochs", "0"));
+        refused("iceising train: --batch must be from 1 to 65,536, got -1", append(train, "--batch", "-1"));
+        refused("iceising train: --learning-rate must be a number above 0, got -1.0E308", append(train, "--learning-rate", "-1e308"));
+        refused("iceising train: --validation must lie between 0 and 1 (both left out), got 1.0", append(train, "--validation", "1"));
+        refused("iceising ising: --temperature must be a number above 0, got -1.0E308", "ising", "--size", "8", "--temperature",
+                "-1e308", "--sweeps", "5");
+        refused("iceising measure: /proc/iceising: no such folder", "measure", "--from", "2018-09-16", "--to", "2018-09-16", "--data",
+                "/proc/iceising");
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     private static Process java(String... args) throws IOException, InterruptedException {

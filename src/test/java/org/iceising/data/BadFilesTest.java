@@ -125,9 +125,13 @@ class BadFilesTest {
     }
 
     @Test
-    void missingFileAndFolder() {
+    void missingFileAndFolder() throws IOException {
         assertEquals("nothing.bin: no such file", message(tmp.resolve("nothing.bin")));
-        assertEquals(tmp.getFileName() + ": is a folder, not a grid file", message(tmp));
+        assertEquals(tmp.getFileName() + ": is a folder, not a file", message(tmp));
+        // what is there instead, in words: not "no such file" for a device or a link to nowhere
+        assertEquals("null: is a pipe, socket or device, not a file", message(Path.of("/dev/null")));
+        assertEquals("loop.bin: is a symbolic link that leads nowhere (to a missing file or round to itself)",
+                message(Files.createSymbolicLink(tmp.resolve("loop.bin"), tmp.resolve("loop.bin"))));
     }
 
     @Test

@@ -19,14 +19,6 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ucar.ma2.ArrayByte;
-import ucar.ma2.DataType;
-import ucar.ma2.InvalidRangeException;
-import ucar.nc2.Attribute;
-import ucar.nc2.Dimension;
-import ucar.nc2.NetcdfFile;
-import ucar.nc2.NetcdfFileWriter;
-import ucar.nc2.Variable;
 
 /**
  * The fault cases of the data layer, each made here from a real file: damaged netCDF-4 and netCDF-3,
@@ -89,27 +81,7 @@ class DamagedInputsTest {
 
     /** A netCDF-3 copy of the real 2023-01-30 grid's F18 concentrations, as an old tool would write it. */
     private Path netcdf3Copy(String fileName, double scaleFactor) throws IOException {
-        ucar.ma2.Array real;
-        try (NetcdfFile nc = NetcdfFile.open(TestData.NC_2023.toString())) {
-            real = nc.findVariable("F18_ICECON").read();
-        }
-        Path f = tmp.resolve(fileName);
-        NetcdfFileWriter w = NetcdfFileWriter.createNew(NetcdfFileWriter.Version.netcdf3, f.toString());
-        try {
-            Dimension t = w.addDimension(null, "time", 1);
-            Dimension y = w.addDimension(null, "y", SeaIceGrid.ROWS);
-            Dimension x = w.addDimension(null, "x", SeaIceGrid.COLS);
-            Variable v = w.addVariable(null, "F18_ICECON", DataType.BYTE, List.of(t, y, x));
-            v.addAttribute(new Attribute("scale_factor", scaleFactor));
-            w.addGroupAttribute(null, new Attribute("time_coverage_start", "2023-01-30 00:00.00"));
-            w.create();
-            w.write(v, ArrayByte.factory(DataType.BYTE, new int[] {1, SeaIceGrid.ROWS, SeaIceGrid.COLS}, real.copyTo1DJavaArray()));
-        } catch (InvalidRangeException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            w.close();
-        }
-        return f;
+        return DamagedCopies.netcdf3(TestData.NC_2023, tmp.resolve(fileName), scaleFactor);
     }
 
     @Test
@@ -266,6 +238,30 @@ class DamagedInputsTest {
         assertEquals(List.of(LocalDate.of(2017, 6, 1), LocalDate.of(2018, 9, 16)), List.copyOf(c.dates()));
         assertEquals(List.of("2019/loop: cannot be read (a symbolic link leads back into a folder above it); the grids in it are left out"),
                 c.problems());
+    }
+
+    @Test
+    void aPipeADeviceALinkToNowhereOrAFolderUnderAGridsNameIsReportedNotSkippedSilently() throws IOException {
+        Files.copy(TestData.NT_20180916, tmp.resolve(TestData.NT_20180916.getFileName()));
+        SpecialFiles.fifo(tmp, "nt_20180917_f18_nrt_n.bin");
+        Files.createSymbolicLink(tmp.resolve("nt_20180918_f18_nrt_n.bin"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(tmp.resolve("nt_20180919_f18_nrt_n.bin"), tmp.resolve("gone.bin"));
+        Files.createDirectories(tmp.resolve("nt_20180920_f18_nrt_n.bin"));
+        DataCatalogue c = DataCatalogue.scan(tmp);
+        assertEquals(List.of(LocalDate.of(2018, 9, 16)), List.copyOf(c.dates()));
+        assertEquals(List.of("nt_20180917_f18_nrt_n.bin: is a pipe, socket or device, not a file; left out",
+                        "nt_20180918_f18_nrt_n.bin: is a pipe, socket or device, not a file; left out",
+                        "nt_20180919_f18_nrt_n.bin: is a symbolic link that leads nowhere (to a missing file or round to itself); left out",
+                        "nt_20180920_f18_nrt_n.bin: is a folder, not a grid file; left out"),
+                c.problems().stream().sorted().toList());
+    }
+
+    @Test
+    void aNetcdfFileUnderABinaryGridsNameIsRefused() throws IOException {
+        assertEquals("nt_20211231_f17_v1.1_n.bin: file name says a NSIDC-0051 v1 binary grid but it is a netCDF file",
+                refusal(Files.copy(TestData.CDR_2021, tmp.resolve("nt_20211231_f17_v1.1_n.bin"))));
+        assertEquals("bt_20230130_f17_v3.1_n.bin: file name says a NSIDC-0079 Bootstrap binary grid but it is a netCDF file",
+                refusal(Files.copy(TestData.NC_2023, tmp.resolve("bt_20230130_f17_v3.1_n.bin"))));
     }
 
     @Test

@@ -121,9 +121,12 @@ class DataCatalogueTest {
 
     @Test
     void aMissingFolderIsNamed(@TempDir Path tmp) {
-        assertEquals("nowhere: no such folder",
+        // the folder a user gives is named whole: "iceising: no such folder" for /proc/iceising would say little
+        assertEquals(tmp.resolve("nowhere") + ": no such folder",
                 assertThrows(DataFileException.class, () -> DataCatalogue.scan(tmp.resolve("nowhere"))).getMessage());
-        assertEquals("nt_20180916_f18_nrt_n.bin: is a file, not a folder",
+        assertEquals(TestData.NT_20180916 + ": is a file, not a folder",
                 assertThrows(DataFileException.class, () -> DataCatalogue.scan(TestData.NT_20180916)).getMessage());
+        assertEquals("/dev/null: is a pipe, socket or device, not a folder",
+                assertThrows(DataFileException.class, () -> DataCatalogue.scan(Path.of("/dev/null"))).getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.iceising.data.download;
 
+import org.iceising.data.IoWords;
 import org.iceising.model.CancelledException;
 import org.iceising.model.ProgressMonitor;
 import org.slf4j.Logger;
@@ -196,7 +197,7 @@ public final class EarthdataDownloader {
         try {
             Files.createDirectories(destination);
         } catch (IOException e) {
-            throw new DownloadException("cannot make the destination folder " + destination + ": " + e.getMessage(), e);
+            throw new DownloadException("cannot make the destination folder " + destination + ": " + IoWords.of(e), e);
         }
         if (!Files.isWritable(destination)) {
             throw new DownloadException("cannot write to the destination folder " + destination);

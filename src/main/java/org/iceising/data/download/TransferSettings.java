@@ -21,6 +21,8 @@ public record TransferSettings(int cmrPageSize, int parallelism, int maxAttempts
                                Duration connectTimeout, Duration responseTimeout, Duration idleTimeout,
                                Duration deadline, int maxCmrPages, long maxCmrPageBytes) {
 
+    /** The most files fetched at the same time. */
+    public static final int MAX_PARALLELISM = 16;
     /** No backoff grows beyond this. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
     /** A server that asks to come back later than this is not waited for: the file fails with its answer. */
@@ -30,8 +32,8 @@ public record TransferSettings(int cmrPageSize, int parallelism, int maxAttempts
         if (cmrPageSize < 1 || cmrPageSize > 2000) {
             throw new IllegalArgumentException("CMR page size must be 1..2000, got " + cmrPageSize);
         }
-        if (parallelism < 1 || parallelism > 16) {
-            throw new IllegalArgumentException("parallel downloads must be 1..16, got " + parallelism);
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallel downloads must be 1.." + MAX_PARALLELISM + ", got " + parallelism);
         }
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new IllegalArgumentException("attempts must be 1..20, got " + maxAttempts);
