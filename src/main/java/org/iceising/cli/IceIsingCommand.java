@@ -3,7 +3,9 @@ package org.iceising.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.iceising.data.DataFileException;
 import org.iceising.data.IoWords;
 import org.iceising.data.download.DownloadException;
@@ -20,12 +22,19 @@ import picocli.CommandLine.ScopeType;
 /** The command line: every command is a thin layer over the services below it. */
 @Command(name = "iceising", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "IceIsing: Arctic sea ice with a continuous-spin Ising model.%n"
-                + "Without a command, `java -jar iceising.jar` opens the workbench.",
-        subcommands = {InfoCommand.class, MeasureCommand.class, SimulateCommand.class, IsingCommand.class, DownloadCommand.class,
-                GenerateCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, FitCommand.class,
-                ReproduceCommand.class, SensitivityCommand.class, ForecastCommand.class,
-                CommandLine.HelpCommand.class})
+                + "Without a command, `java -jar iceising.jar` opens the workbench.")
 public final class IceIsingCommand {
+
+    /**
+     * The commands, in the order the usage help lists them. They are added when the command line is
+     * built rather than named in the annotation, so that a run builds only the command it runs:
+     * picocli reads every option of every command it is given, which took about half of a short
+     * command's start-up.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(InfoCommand.class, MeasureCommand.class, SimulateCommand.class,
+            IsingCommand.class, DownloadCommand.class, GenerateCommand.class, TrainCommand.class, PredictCommand.class,
+            EvaluateCommand.class, FitCommand.class, ReproduceCommand.class, SensitivityCommand.class, ForecastCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit code for wrong arguments, missing data and bad files. */
     public static final int USER_ERROR = 2;
@@ -46,12 +55,43 @@ public final class IceIsingCommand {
     }
 
     /**
-     * Builds the command line with IceIsing's error handling: every failure is one line on stderr
-     * ("iceising CMD: what is wrong"), exit code 2; a run that skipped inputs ends with 3.
+     * Builds the command line with every command and IceIsing's error handling: every failure is one
+     * line on stderr ("iceising CMD: what is wrong"), exit code 2; a run that skipped inputs ends with 3.
      */
     public static CommandLine commandLine() {
+        return build(COMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: the same as {@link #commandLine()}, but with only the
+     * command they name when they name one (the root's own options take no value, so the first
+     * argument that is not an option is the command). Without a command, with {@code help} or with a
+     * name that is no command's, it has them all, for the usage help and picocli's suggestions.
+     */
+    public static CommandLine commandLine(String... args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (!a.startsWith("-")) {
+                return COMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class && names(c).contains(a)).findFirst()
+                        .map(c -> build(List.of(c))).orElseGet(IceIsingCommand::commandLine);
+            }
+        }
+        return commandLine();
+    }
+
+    private static List<String> names(Class<?> command) {
+        Command c = command.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(c.aliases()));
+        names.add(c.name());
+        return names;
+    }
+
+    private static CommandLine build(List<Class<?>> commands) {
         IceIsingCommand root = new IceIsingCommand();
         CommandLine cl = new CommandLine(root);
+        commands.forEach(cl::addSubcommand);
         // every command's -V/--version prints the version, not only the top-level one
         VersionProvider version = new VersionProvider();
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
@@ -81,7 +121,10 @@ public final class IceIsingCommand {
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine line = e.getCommandLine();
             String name = line.getCommandSpec().qualifiedName();
+            // picocli lists its suggestions closest first
+            List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
             line.getErr().println(oneLine(name + ": " + e.getMessage().strip().replace(System.lineSeparator(), "; ")
+                    + (suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'?")
                     + " (see '" + name + " --help')"));
             return USER_ERROR;
         });
@@ -146,7 +189,7 @@ public final class IceIsingCommand {
         if (Arrays.asList(args).contains(VERBOSE)) {
             Logging.verbose();
         }
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();

@@ -26,7 +26,7 @@ class CommandLineTest {
     }
 
     static Run run(String... args) {
-        CommandLine cl = IceIsingCommand.commandLine();
+        CommandLine cl = IceIsingCommand.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -42,6 +42,30 @@ class CommandLineTest {
         for (String c : List.of("info", "measure", "simulate", "ising", "download")) {
             assertTrue(r.out().contains(c), c);
         }
+    }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItNames() {
+        List<String> all = List.copyOf(IceIsingCommand.commandLine().getSubcommands().keySet());
+        assertEquals(List.of("info", "measure", "simulate", "ising", "download", "generate", "train", "predict", "evaluate",
+                "fit", "reproduce", "sensitivity", "forecast", "help"), all);
+        assertEquals(List.of("simulate"), List.copyOf(IceIsingCommand.commandLine("simulate", "--steps", "10").getSubcommands().keySet()));
+        assertEquals(List.of("measure"), List.copyOf(IceIsingCommand.commandLine("--verbose", "measure").getSubcommands().keySet()));
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help", "simulate"},
+                new String[] {"simulat"}, new String[] {"--", "simulate"})) {
+            assertEquals(all, List.copyOf(IceIsingCommand.commandLine(args).getSubcommands().keySet()), String.join(" ", args));
+        }
+        // the inherited option, the converters and the version reach a command built alone
+        CommandLine alone = IceIsingCommand.commandLine("simulate");
+        CommandLine simulate = alone.getSubcommands().get("simulate");
+        assertTrue(simulate.getCommandSpec().findOption("--verbose") != null);
+        Run version = run("simulate", "-V");
+        assertEquals(run("-V").out(), version.out());
+        // a misspelt command still gets picocli's suggestion, made from all the commands
+        Run typo = run("simulat");
+        assertEquals(IceIsingCommand.USER_ERROR, typo.code());
+        assertTrue(typo.err().contains("did you mean 'simulate'?"), typo.err());
+        assertFalse(run("simulate", "--params", "1,2,3").err().contains("Exception"), "converter errors are words");
     }
 
     @Test

@@ -1072,7 +1072,7 @@ public final class FaultCampaign {
         int[] code = {-1};
         long t0 = System.nanoTime();
         Thread t = new Thread(() -> {
-            CommandLine cl = IceIsingCommand.commandLine();
+            CommandLine cl = IceIsingCommand.commandLine(c.args().toArray(String[]::new));
             cl.setOut(new PrintWriter(o, true));
             cl.setErr(new PrintWriter(e, true));
             code[0] = cl.execute(c.args().toArray(String[]::new));
