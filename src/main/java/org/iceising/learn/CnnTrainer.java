@@ -126,14 +126,26 @@ public final class CnnTrainer {
 
     /** Splits {@code set}, standardises, builds the network (loading pretrained weights if asked) and its iterators. */
     static Start start(TrainingSet set, Config config, Listener listener) {
+        return start(set, config, listener, null);
+    }
+
+    /**
+     * As {@link #start(TrainingSet, Config, Listener)}, but with {@code resumed}, a network read from
+     * a checkpoint, when it is not null: a fresh network (and for ResNet50 or the ViT its pretrained
+     * weights, as much memory again) is then not built only to be replaced.
+     */
+    private static Start start(TrainingSet set, Config config, Listener listener, InverseNetwork resumed) {
         TrainingSet.Split split = set.split(config.validationFraction(), config.seed());
         Standardisation standardisation = Standardisation.of(set, split.train());
-        InverseNetwork net = config.architecture().create(set.rows(), set.cols(), config.learningRate(), config.seed());
-        if (config.pretrained() != null) {
-            try {
-                listener.pretrained(config.pretrained().applyTo(net));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e.getMessage(), e);
+        InverseNetwork net = resumed;
+        if (net == null) {
+            net = config.architecture().create(set.rows(), set.cols(), config.learningRate(), config.seed());
+            if (config.pretrained() != null) {
+                try {
+                    listener.pretrained(config.pretrained().applyTo(net));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
             }
         }
         TrainingSetIterator train = new TrainingSetIterator(set, split.train(), config.batchSize(), standardisation, true, config.seed());
@@ -164,14 +176,14 @@ public final class CnnTrainer {
      * @throws ModelFileException if {@code checkpoint} is damaged or holds a run of other settings
      */
     public static Result train(TrainingSet set, Config config, Path checkpoint, ProgressMonitor monitor, Listener listener) {
-        Start start = start(set, config, listener);
+        InverseModel saved = checkpoint != null && Files.exists(checkpoint) ? InverseModel.load(checkpoint) : null;
+        Start start = start(set, config, listener, saved == null ? null : saved.network());
         InverseNetwork net = start.net();
         TrainingSet.Split split = start.split();
         TrainingSetIterator train = start.train();
         int done = 0;
-        if (checkpoint != null && Files.exists(checkpoint)) {
-            InverseModel saved = resumable(checkpoint, metadata(set, config, start.standardisation(), net, 0), config.epochs());
-            net = saved.network();
+        if (saved != null) {
+            requireResumable(saved, checkpoint, metadata(set, config, start.standardisation(), net, 0), config.epochs());
             done = saved.metadata().epochs();
             for (int e = 0; e < done; e++) {
                 train.reset();
@@ -221,17 +233,15 @@ public final class CnnTrainer {
                 config.pretrained() == null ? "" : config.pretrained().source().getFileName().toString());
     }
 
-    /** The checkpoint, if it is a run of the settings {@code fresh} describes with fewer than {@code epochs} epochs done. */
-    private static InverseModel resumable(Path checkpoint, ModelMetadata fresh, int epochs) {
-        InverseModel saved = InverseModel.load(checkpoint);
-        if (!settings(saved.metadata()).equals(settings(fresh))) {
+    /** Refuses the checkpoint unless it is a run of the settings {@code wanted} describes with fewer than {@code epochs} epochs done. */
+    private static void requireResumable(InverseModel saved, Path checkpoint, ModelMetadata wanted, int epochs) {
+        if (!settings(saved.metadata()).equals(settings(wanted))) {
             throw new ModelFileException(checkpoint + " holds training of another set or other settings; delete it to train from the start");
         }
         if (saved.metadata().epochs() >= epochs) {
             throw new ModelFileException(checkpoint + " has " + saved.metadata().epochs() + " epochs done, this training asks for " + epochs
                     + "; delete it to train from the start");
         }
-        return saved;
     }
 
     /** What a checkpoint must share with the run resuming it: everything but the epochs done and the machine's backend. */
