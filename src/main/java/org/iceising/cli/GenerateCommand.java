@@ -65,6 +65,7 @@ final class GenerateCommand implements Callable<Integer> {
         TrainingSetGenerator generator = new TrainingSetGenerator(
                 new TrainingSetGenerator.Settings(samples, chains.seed, chains.steps, bounds, SimulationSettings.study()),
                 threads);
+        generator.checkFolder(observed.starts(), out);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "season %d: %d period starts observed, %d samples each, %d steps per 3,600 cells, seed %d%n",
                 season.year, observed.starts().size(), samples, chains.steps, chains.seed);

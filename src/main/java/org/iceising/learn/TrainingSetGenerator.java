@@ -126,9 +126,7 @@ public final class TrainingSetGenerator {
      * @throws TrainingSetException if a file in the way holds a different training set
      */
     public List<Path> generate(Map<SemiMonthlyPeriod, Lattice> starts, Path dir, ProgressMonitor monitor) {
-        if (starts.isEmpty()) {
-            throw new IllegalArgumentException("no periods to generate: the map of start lattices is empty");
-        }
+        checkFolder(starts, dir);
         Map<SemiMonthlyPeriod, Lattice> ordered = new TreeMap<>(starts);
         try {
             Files.createDirectories(dir);
@@ -153,10 +151,36 @@ public final class TrainingSetGenerator {
         return out;
     }
 
+    /**
+     * Refuses, before any work, a folder in which some period's file (complete or partial) holds a
+     * training set of other settings: {@link #generate} would otherwise generate the periods before
+     * it first.
+     *
+     * @throws TrainingSetException naming the first such file
+     */
+    public void checkFolder(Map<SemiMonthlyPeriod, Lattice> starts, Path dir) {
+        if (starts.isEmpty()) {
+            throw new IllegalArgumentException("no periods to generate: the map of start lattices is empty");
+        }
+        for (Map.Entry<SemiMonthlyPeriod, Lattice> e : new TreeMap<>(starts).entrySet()) {
+            TrainingSetHeader h = headerFor(e.getKey(), e.getValue());
+            Path target = fileFor(dir, h.period());
+            for (Path file : List.of(target, partFor(target))) {
+                if (Files.exists(file)) {
+                    requireSame(h, TrainingSetFile.readHeader(file), file);
+                }
+            }
+        }
+    }
+
+    private static Path partFor(Path target) {
+        return target.resolveSibling(target.getFileName() + ".part");
+    }
+
     private Path generatePeriod(TrainingSetHeader h, Path dir, ExecutorService pool, AtomicLong done, long total,
                                 ProgressMonitor monitor) {
         Path target = fileFor(dir, h.period());
-        Path part = dir.resolve(target.getFileName() + ".part");
+        Path part = partFor(target);
         byte[] headerBytes = h.encode(0);
         long headerChecksum = h.checksum();
         long blockTable = headerBytes.length - (long) h.blocks() * Integer.BYTES;

@@ -131,6 +131,27 @@ class TrainingSetGeneratorTest {
     }
 
     @Test
+    void aForeignFileOfALaterPeriodIsRefusedBeforeAnyPeriodIsGenerated(@TempDir Path dir) throws IOException {
+        generator(10, 2).generate(Map.of(OCTOBER, start()), dir, ProgressMonitor.NONE);
+        long[] reports = {0};
+        TrainingSetException e = assertThrows(TrainingSetException.class,
+                () -> generator(20, 2).generate(Map.of(AUGUST, start(), OCTOBER, start()), dir, new ProgressMonitor() {
+                    @Override
+                    public void progress(long done, long total, String message) {
+                        reports[0]++;
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                }));
+        assertTrue(e.getMessage().contains("2022-10-01.itset") && e.getMessage().contains("other settings"), e.getMessage());
+        assertEquals(0, reports[0], "nothing was simulated");
+        assertFalse(Files.exists(dir.resolve("2022-08-01.itset")) || Files.exists(dir.resolve("2022-08-01.itset.part")));
+    }
+
+    @Test
     void aDamagedOrForeignFileIsRefusedWithItsName(@TempDir Path dir) throws IOException {
         Path file = generator(10, 2).generate(Map.of(AUGUST, start()), dir, ProgressMonitor.NONE).get(0);
         byte[] bytes = Files.readAllBytes(file);
