@@ -324,8 +324,8 @@ public final class WorkbenchView extends BorderPane implements Exports {
         focus.textProperty().bind(Bindings.createStringBinding(() -> {
             FocusArea a = season.focusAreaProperty().get();
             SeasonViewModel.PeriodData d = season.periodDataProperty().get();
-            String active = d == null || d.start() == null ? "" : ", " + d.start().activeCount() + " ocean cells";
-            return "Focus area: " + a + " (" + a.rows() + " × " + a.cols() + active + ")";
+            String active = d == null || d.start() == null ? "" : ", " + d.start().activeCount() + " ocean";
+            return "Focus " + a + " (" + a.rows() + " × " + a.cols() + active + ")";
         }, season.focusAreaProperty(), season.periodDataProperty()));
         // the focus text takes the room left and gives way first when the window is narrow (its tooltip keeps it whole);
         // a small preferred width keeps the tool bar from moving items into its overflow menu

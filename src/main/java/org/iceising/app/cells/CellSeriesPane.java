@@ -64,7 +64,7 @@ public final class CellSeriesPane extends TitledPane {
     public CellSeriesPane(CellSeriesViewModel vm, Consumer<Export> save) {
         this.vm = vm;
         setId("cell-series");
-        setText("Cell time series: click a cell on the map or a panel, Shift-click to add one");
+        setText("Cell time series (click a cell; Shift-click adds one)");
         setExpanded(false);
         setAnimated(false);
 

@@ -42,7 +42,8 @@ public final class TrajectoryChart extends ChartViewer {
         data.addSeries(extent);
         data.addSeries(observedCoverage);
         data.addSeries(observedExtent);
-        NumberAxis percent = new NumberAxis("% of the focus area");
+        // the unit in the title: at 1280 × 800 the plot is too short for a longer axis label
+        NumberAxis percent = new NumberAxis("%");
         // a little room beyond 0 and 100 % and beyond the period's ends: markers there are drawn whole
         percent.setRange(-MARGIN_PERCENT, 100 + MARGIN_PERCENT);
         days.setAutoRange(false);
@@ -71,7 +72,7 @@ public final class TrajectoryChart extends ChartViewer {
                 10f, new float[] {4f, 3f}, 0f));
         plot.addDomainMarker(shown);
         vm.daysDoneProperty().addListener((o, a, d) -> shown.setValue(d.doubleValue()));
-        JFreeChart chart = new JFreeChart("Coverage and extent during the period", plot);
+        JFreeChart chart = new JFreeChart("Coverage and extent during the period, % of the focus area", plot);
         ChartStyle.apply(chart, 12);
         setChart(chart);
         vm.observedTrajectory().addListener((ListChangeListener<SimulationViewModel.TrajectoryPoint>) c -> {
