@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataFileException;
 import org.iceising.data.IoWords;
 import org.iceising.data.download.DownloadException;
@@ -101,14 +102,21 @@ public final class IceIsingCommand {
             try {
                 code = new CommandLine.RunLast().execute(parseResult);
             } catch (OutOfMemoryError e) {
+                AtomicFiles.removeFoldersLeftEmpty();
                 CommandLine line = parseResult.subcommand() == null ? cl : lastCommand(parseResult);
                 line.getErr().println(line.getCommandSpec().qualifiedName()
                         + ": not enough memory for this (a smaller area, lattice or sample count needs less; or give Java more with -Xmx)");
                 return USER_ERROR;
             }
+            if (code == 0) {
+                AtomicFiles.keepFoldersMade();
+            } else {
+                AtomicFiles.removeFoldersLeftEmpty();
+            }
             return code == 0 && root.skipped > 0 ? SOME_INPUTS_SKIPPED : code;
         });
         cl.setExecutionExceptionHandler((e, line, parse) -> {
+            AtomicFiles.removeFoldersLeftEmpty();
             PrintWriter err = line.getErr();
             String name = line.getCommandSpec().qualifiedName();
             err.println(oneLine(name + ": " + words(e, root.verbose)));

@@ -21,7 +21,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Every file IceIsing writes goes through here: it is written under a temporary name in the
@@ -53,6 +56,12 @@ public final class AtomicFiles {
     private static final int NAME_MAX = 255;
     /** The most of the target's name a temporary name repeats, so that ".NAME.RANDOM.part" fits in {@link #NAME_MAX}. */
     private static final int STEM_MAX = 200;
+
+    /**
+     * The folders this process made for outputs before their work, newest last: a command that then
+     * fails removes those still empty ({@link #removeFoldersLeftEmpty}), so a failure leaves nothing behind.
+     */
+    private static final Deque<Path> MADE = new ConcurrentLinkedDeque<>();
 
     private AtomicFiles() {
     }
@@ -202,11 +211,41 @@ public final class AtomicFiles {
         }
         checkNameLength(target, abs);
         makeFoldersAbove(abs);
+        makeFolders(abs, target.toString());
+    }
+
+    /**
+     * Removes the folders that {@link #checkTarget} and {@link #checkFolderTarget} made and that are
+     * still empty, newest first: for a command that failed after its outputs were checked. A folder
+     * that holds anything, or that cannot be removed, stays.
+     */
+    public static void removeFoldersLeftEmpty() {
+        for (Path dir = MADE.pollLast(); dir != null; dir = MADE.pollLast()) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException notEmptyOrNotOurs) {
+                // it holds something now, or it is not ours to remove: it stays
+            }
+        }
+    }
+
+    /** Forgets the folders made so far: the command that made them finished, and they are its output's. */
+    public static void keepFoldersMade() {
+        MADE.clear();
+    }
+
+    /** Makes {@code abs} and the missing folders above it, noting each one made. */
+    private static void makeFolders(Path abs, String name) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path p = abs; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing.push(p);
+        }
         try {
             Files.createDirectories(abs);
         } catch (IOException e) {
-            throw named(target.toString(), "cannot create the folder", e);
+            throw named(name, "cannot create the folder", e);
         }
+        MADE.addAll(missing);
     }
 
     private static void checkNameLength(Path target, Path abs) throws FileSystemException {
@@ -227,11 +266,7 @@ public final class AtomicFiles {
         if (existing != null && !Files.isDirectory(existing)) {
             throw new FileSystemException(abs.toString(), null, "cannot be made: " + existing + " " + RegularFiles.notAFolder(existing));
         }
-        try {
-            Files.createDirectories(above);
-        } catch (IOException e) {
-            throw named(above.toString(), "cannot create the folder", e);
-        }
+        makeFolders(above, above.toString());
     }
 
     /**

@@ -69,6 +69,33 @@ class CommandLineTest {
     }
 
     @Test
+    void aCommandThatFailsLeavesNoFolderItMadeForItsOutput(@TempDir Path dir) throws Exception {
+        Path set = dir.resolve("new").resolve("set");
+        Run refused = run("generate", "--season", "2000000000", "--samples", "1", "--out", set.toString());
+        assertEquals(IceIsingCommand.USER_ERROR, refused.code());
+        assertFalse(Files.exists(dir.resolve("new")), "the folders made for --out are gone");
+
+        Path csv = dir.resolve("csv").resolve("deeper").resolve("s.csv");
+        Run unobserved = run("simulate", "--start", "2019-01-01", "--params", "2.5,-2,-5,0,10", "--steps", "10", "--out", csv.toString());
+        assertEquals(IceIsingCommand.USER_ERROR, unobserved.code(), unobserved.err());
+        assertFalse(Files.exists(dir.resolve("csv")), unobserved.err());
+
+        Files.createDirectories(dir.resolve("kept"));
+        Files.writeString(dir.resolve("kept").resolve("other.txt"), "the user's");
+        Run failed = run("simulate", "--start", "2019-01-01", "--params", "2.5,-2,-5,0,10", "--steps", "10",
+                "--out", dir.resolve("kept").resolve("s.csv").toString());
+        assertEquals(IceIsingCommand.USER_ERROR, failed.code());
+        assertEquals("the user's", Files.readString(dir.resolve("kept").resolve("other.txt")), "a folder that was there stays");
+
+        Path done = dir.resolve("done").resolve("s.csv");
+        Run ok = run("simulate", "--start", "2018-09-16", "--params", "2.5,-2,-5,0,10", "--steps", "10", "--out", done.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.isRegularFile(done));
+        run("generate", "--season", "2000000000", "--samples", "1", "--out", dir.resolve("later").toString());
+        assertTrue(Files.isRegularFile(done), "a later failure leaves an earlier command's output alone");
+    }
+
+    @Test
     void measureMatchesTheFocusAreaLatticeOfEachDate() {
         Run r = run("measure", "--from", "2018-06-16", "--to", "2019-01-01", "--semi-monthly");
         assertEquals(0, r.code(), r.err());
