@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.iceising.data.AtomicFiles;
 import org.iceising.data.DataFileException;
 import org.iceising.data.IoWords;
@@ -129,14 +130,30 @@ public final class IceIsingCommand {
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine line = e.getCommandLine();
             String name = line.getCommandSpec().qualifiedName();
-            // picocli lists its suggestions closest first
-            List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+            Optional<String> meant = e instanceof CommandLine.UnmatchedArgumentException u ? meant(u) : Optional.empty();
             line.getErr().println(oneLine(name + ": " + e.getMessage().strip().replace(System.lineSeparator(), "; ")
-                    + (suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'?")
+                    + meant.map(m -> "; did you mean '" + m + "'?").orElse("")
                     + " (see '" + name + " --help')"));
             return USER_ERROR;
         });
         return cl;
+    }
+
+    /** The command or option the first unmatched argument probably meant, if one is near enough. */
+    private static Optional<String> meant(CommandLine.UnmatchedArgumentException e) {
+        if (e.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        String typed = e.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        List<String> names = new ArrayList<>();
+        if (typed.startsWith("-")) {
+            typed = typed.split("=", 2)[0];
+            spec.options().forEach(o -> names.addAll(List.of(o.names())));
+        } else {
+            names.addAll(spec.subcommands().keySet());
+        }
+        return Suggestion.nearest(typed, names);
     }
 
     private static CommandLine lastCommand(CommandLine.ParseResult parseResult) {

@@ -61,10 +61,16 @@ class CommandLineTest {
         assertTrue(simulate.getCommandSpec().findOption("--verbose") != null);
         Run version = run("simulate", "-V");
         assertEquals(run("-V").out(), version.out());
-        // a misspelt command still gets picocli's suggestion, made from all the commands
+        // a misspelt command or option gets the nearest name, made from all the commands; a far one gets none
         Run typo = run("simulat");
         assertEquals(IceIsingCommand.USER_ERROR, typo.code());
         assertTrue(typo.err().contains("did you mean 'simulate'?"), typo.err());
+        assertTrue(run("mesure").err().contains("did you mean 'measure'?"));
+        assertTrue(run("simulate", "--start", "2018-09-16", "--params", "2.5,-2,-5,0,10", "--out", "x.csv", "--stesp", "4")
+                .err().contains("did you mean '--steps'?"));
+        Run far = run("fti");
+        assertEquals(IceIsingCommand.USER_ERROR, far.code());
+        assertFalse(far.err().contains("did you mean"), far.err());
         assertFalse(run("simulate", "--params", "1,2,3").err().contains("Exception"), "converter errors are words");
     }
 
