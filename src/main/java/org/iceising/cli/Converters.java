@@ -53,6 +53,28 @@ final class Converters {
         }
     }
 
+    /**
+     * A converter for an option named with {@code converter = ...}: the value read by a parser of the
+     * layers below, whose refusal (an IllegalArgumentException that lists the accepted names) becomes
+     * picocli's.
+     */
+    abstract static class ByParser<T> implements ITypeConverter<T> {
+        private final java.util.function.Function<String, T> parse;
+
+        ByParser(java.util.function.Function<String, T> parse) {
+            this.parse = parse;
+        }
+
+        @Override
+        public T convert(String value) {
+            try {
+                return parse.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static LocalDate date(String s) {
         LocalDate d;
         try {

@@ -93,14 +93,9 @@ final class DownloadCommand implements Callable<Integer> {
     }
 
     /** The product by its name, or the names there are. */
-    static final class ProductConverter implements picocli.CommandLine.ITypeConverter<NsidcProduct> {
-        @Override
-        public NsidcProduct convert(String value) {
-            try {
-                return NsidcProduct.fromName(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class ProductConverter extends Converters.ByParser<NsidcProduct> {
+        ProductConverter() {
+            super(NsidcProduct::fromName);
         }
     }
 }

@@ -65,14 +65,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Print the network's layer table and its trainable parameter count (and nothing else without --set).")
     boolean summary;
 
-    static final class NetworkConverter implements picocli.CommandLine.ITypeConverter<Network> {
-        @Override
-        public Network convert(String value) {
-            try {
-                return Network.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
+    /** The network by its name, or the names there are. */
+    static final class NetworkConverter extends Converters.ByParser<Network> {
+        NetworkConverter() {
+            super(Network::parse);
         }
     }
 
