@@ -99,25 +99,25 @@ public final class IceIsingCommand {
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         Converters.register(cl);
         cl.setExecutionStrategy(parseResult -> {
-            int code;
+            int code = USER_ERROR;
             try {
                 code = new CommandLine.RunLast().execute(parseResult);
             } catch (OutOfMemoryError e) {
-                AtomicFiles.removeFoldersLeftEmpty();
                 CommandLine line = parseResult.subcommand() == null ? cl : lastCommand(parseResult);
                 line.getErr().println(line.getCommandSpec().qualifiedName()
                         + ": not enough memory for this (a smaller area, lattice or sample count needs less; or give Java more with -Xmx)");
                 return USER_ERROR;
-            }
-            if (code == 0) {
-                AtomicFiles.keepFoldersMade();
-            } else {
-                AtomicFiles.removeFoldersLeftEmpty();
+            } finally {
+                // however the command ended: if it did not finish, the folders it made for its outputs go while empty
+                if (code == 0) {
+                    AtomicFiles.keepFoldersMade();
+                } else {
+                    AtomicFiles.removeFoldersLeftEmpty();
+                }
             }
             return code == 0 && root.skipped > 0 ? SOME_INPUTS_SKIPPED : code;
         });
         cl.setExecutionExceptionHandler((e, line, parse) -> {
-            AtomicFiles.removeFoldersLeftEmpty();
             PrintWriter err = line.getErr();
             String name = line.getCommandSpec().qualifiedName();
             err.println(oneLine(name + ": " + words(e, root.verbose)));

@@ -1,7 +1,7 @@
 package org.iceising.cli;
 
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -16,9 +16,12 @@ final class Suggestion {
     }
 
     static Optional<String> nearest(String typed, Collection<String> names) {
+        // the distance, or -1 beyond the threshold
         LevenshteinDistance distance = new LevenshteinDistance(Math.max(1, typed.length() / 3));
         return names.stream()
-                .filter(n -> distance.apply(typed, n) >= 0)
-                .min(Comparator.comparingInt((String n) -> distance.apply(typed, n)).thenComparing(Comparator.naturalOrder()));
+                .map(n -> Map.entry(n, distance.apply(typed, n)))
+                .filter(e -> e.getValue() >= 0)
+                .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey);
     }
 }
